@@ -1,0 +1,91 @@
+"""Figures for a classroom: one style, labelled axes with units, no side effects at import.
+
+Every ``plot_*`` function takes ``ax=None`` (meaning the current Axes) and returns
+the Axes it drew on. Nothing changes matplotlib's settings until you call
+:func:`use_style` once at the top of a notebook. Topic figures live in submodules
+named after the chapter's ideas (``plots.information``, ``plots.pixels``, …),
+imported on first use.
+"""
+
+import importlib
+
+import matplotlib as mpl
+
+# Okabe & Ito (2008): eight colours that stay distinct for colour-blind readers.
+PALETTE = {
+    "blue": "#0072B2", "orange": "#E69F00", "green": "#009E73", "vermillion": "#D55E00",
+    "sky": "#56B4E9", "purple": "#CC79A7", "yellow": "#F0E442", "black": "#000000",
+}
+CYCLE = [PALETTE[c] for c in ("blue", "orange", "green", "vermillion", "sky", "purple", "black")]
+SEQUENTIAL_CMAP = "viridis"  # perceptually uniform, readable in greyscale
+DIVERGING_CMAP = "cividis"
+
+STYLE = {
+    "figure.facecolor": "white",        # opaque: readable under dark JupyterLab themes
+    "axes.facecolor": "white",
+    "savefig.facecolor": "white",
+    "savefig.transparent": False,
+    "figure.figsize": (7.0, 4.2),
+    "figure.dpi": 100,
+    "font.size": 13,                    # readable from the back of a room
+    "axes.titlesize": 14,
+    "axes.labelsize": 13,
+    "xtick.labelsize": 12,
+    "ytick.labelsize": 12,
+    "legend.fontsize": 11,
+    "axes.grid": True,
+    "grid.alpha": 0.3,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "lines.linewidth": 2.2,
+    "axes.prop_cycle": mpl.cycler(color=CYCLE),
+    "image.cmap": SEQUENTIAL_CMAP,
+    "svg.hashsalt": "flywheel-lab",     # identical SVG output on every run
+}
+
+_SUBMODULES = ("accuracy", "collection", "coverage", "flywheel", "funnel", "information", "pixels")
+
+
+def use_style():
+    """Apply the series' figure style to matplotlib (call once per notebook)."""
+    mpl.rcParams.update(STYLE)
+
+
+def style_context():
+    """A context manager that applies the style only inside a ``with`` block."""
+    return mpl.rc_context(STYLE)
+
+
+def axes(ax=None, **subplot_kw):
+    """Return ``ax``, or the current pyplot Axes when ``ax`` is None."""
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+    return plt.gca(**subplot_kw)
+
+
+def decorate(ax, **options):
+    """Set Axes properties in one call: ``decorate(ax, xlabel="days", ylim=(0, 4))``.
+
+    Any keyword that ``Axes.set`` accepts works; ``legend=True`` adds a legend when
+    the Axes has labelled artists. Returns the Axes.
+    """
+    legend = options.pop("legend", False)
+    ax.set(**options)
+    if legend and ax.get_legend_handles_labels()[0]:
+        ax.legend(frameon=False)
+    return ax
+
+
+def percent_axis(ax, axis="y"):
+    """Show a 0–1 axis as percentages."""
+    from matplotlib.ticker import PercentFormatter
+    target = ax.yaxis if axis == "y" else ax.xaxis
+    target.set_major_formatter(PercentFormatter(xmax=1.0))
+    return ax
+
+
+def __getattr__(name):
+    if name in _SUBMODULES:
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module 'flywheel_lab.plots' has no attribute {name!r}")

@@ -1,0 +1,130 @@
+"""Interactive figures: controls wired to a compute-and-draw function.
+
+A widget here is a :class:`Live` box: a row of controls above an ``Output`` that
+shows what ``render(**values)`` returned (a matplotlib Figure, a string, or both as
+a tuple). The output is replaced by assigning ``Output.outputs`` directly, so a
+widget redraws the same way in JupyterLab, in Voilà and in a test with no kernel.
+Bad values never crash it: a ``ValueError`` from the computation is shown as a
+message in place of the figure.
+
+Topic widgets live in submodules (``widgets.information`` …); each lists its
+builders in ``__all__``, and every builder works with no arguments.
+"""
+
+import base64
+import importlib
+import io
+import pkgutil
+
+import ipywidgets as W
+
+_SUBMODULES = ("accuracy", "collection", "coverage", "flywheel", "funnel", "information", "pixels")
+
+
+class Live(W.VBox):
+    """Controls above an output that ``render(**values)`` redraws on every change."""
+
+    def __init__(self, controls, render, dpi=80, **kwargs):
+        self.controls = dict(controls)
+        self.render = render
+        self.dpi = dpi
+        self.output = W.Output(layout=W.Layout(min_height="120px"))
+        self.redraws = 0
+        bar = W.HBox(list(self.controls.values()),
+                     layout=W.Layout(flex_flow="row wrap", gap="4px 16px"))
+        super().__init__([bar, self.output], layout=W.Layout(width="100%"), **kwargs)
+        for control in self.controls.values():
+            control.observe(self._changed, names="value")
+        self.refresh()
+
+    def values(self):
+        """The current value of every control, by name."""
+        return {name: c.value for name, c in self.controls.items()}
+
+    def refresh(self):
+        """Recompute and redraw from the controls' current values."""
+        from ..plots import style_context
+        try:
+            with style_context():
+                result = self.render(**self.values())
+        except ValueError as err:
+            result = f"⚠ {err}"
+        self.output.outputs = tuple(_as_outputs(result, self.dpi))
+        self.redraws += 1
+
+    def _changed(self, change):
+        self.refresh()
+
+
+def _as_outputs(result, dpi):
+    """Turn a render result (Figure, str, or a tuple of them) into Output messages."""
+    items = result if isinstance(result, tuple) else (result,)
+    for item in items:
+        if item is None:
+            continue
+        if isinstance(item, str):
+            yield {"output_type": "stream", "name": "stdout", "text": item.rstrip("\n") + "\n"}
+        else:
+            yield {"output_type": "display_data", "metadata": {},
+                   "data": {"image/png": figure_png(item, dpi), "text/plain": "<Figure>"}}
+
+
+def figure_png(fig, dpi=80):
+    """Base64 PNG of a matplotlib Figure (the figure is not kept anywhere)."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi)
+    return base64.b64encode(buf.getvalue()).decode("ascii")
+
+
+def new_figure(nrows=1, ncols=1, figsize=(7.0, 4.0), **subplot_kw):
+    """A Figure and its Axes outside pyplot (no global state, nothing to close)."""
+    from matplotlib.figure import Figure
+    fig = Figure(figsize=figsize, layout="constrained")
+    return fig, fig.subplots(nrows, ncols, **subplot_kw)
+
+
+def slider(value, min, max, step, description, fmt=None, continuous=True, **kw):
+    """A labelled float or int slider with a readable readout and sensible width."""
+    is_int = all(isinstance(v, int) for v in (value, min, max, step))
+    cls = W.IntSlider if is_int else W.FloatSlider
+    extra = {} if is_int else {"readout_format": fmt or ".2f"}
+    return cls(value=value, min=min, max=max, step=step, description=description,
+               continuous_update=continuous, style={"description_width": "initial"},
+               layout=W.Layout(width="340px"), **extra, **kw)
+
+
+def sweep_values(control):
+    """Minimum, maximum and a middle value a control can take (for tests and benchmarks)."""
+    if hasattr(control, "options") and isinstance(control, W.SelectMultiple):
+        opts = [o[1] if isinstance(o, tuple) else o for o in control.options]
+        return [(), tuple(opts[:1]), tuple(opts[-1:]), tuple(opts[: len(opts) // 2])]
+    if hasattr(control, "options"):
+        opts = [o[1] if isinstance(o, tuple) else o for o in control.options]
+        return [opts[0], opts[-1], opts[len(opts) // 2]]
+    if isinstance(control, (W.Checkbox, W.ToggleButton)):
+        return [not control.value, control.value]
+    if hasattr(control, "min") and hasattr(control, "max"):
+        lo, hi = control.min, control.max
+        mid = (lo + hi) // 2 if isinstance(lo, int) and isinstance(hi, int) else (lo + hi) / 2
+        if isinstance(control.value, tuple):  # range sliders
+            return [(lo, lo), (hi, hi), (lo, hi), (lo, mid)]
+        return [lo, hi, mid]
+    if isinstance(control, W.Text):
+        return ["", "1, 2, 3", "x"]
+    raise TypeError(f"no sweep defined for {type(control).__name__}")
+
+
+def builders():
+    """Every widget builder of every topic submodule, as ``{"topic.name": builder}``."""
+    found = {}
+    for info in pkgutil.iter_modules(__path__):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        for name in getattr(module, "__all__", ()):
+            found[f"{info.name}.{name}"] = getattr(module, name)
+    return found
+
+
+def __getattr__(name):
+    if name in _SUBMODULES:
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module 'flywheel_lab.widgets' has no attribute {name!r}")

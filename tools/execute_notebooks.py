@@ -1,0 +1,58 @@
+"""Re-execute notebooks in place, in a fresh kernel each, and strip volatile metadata.
+
+    python tools/execute_notebooks.py                 # every notebook in notebooks/
+    python tools/execute_notebooks.py notebooks/05_*.ipynb
+
+Widget state (``metadata.widgets``) and per-cell timing (``metadata.execution``) are
+removed, so re-running with no code change leaves ``git diff`` empty.
+"""
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+
+
+def strip_volatile(nb):
+    """Remove widget state and timing metadata from a notebook (in place)."""
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        if cell.cell_type == "code":
+            for out in cell.outputs:
+                out.get("metadata", {}).pop("execution", None)
+    nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)",
+                                 "language": "python", "name": "python3"}
+    nb.metadata.get("language_info", {}).pop("version", None)
+    return nb
+
+
+def execute(path, timeout=900):
+    """Execute one notebook in place with its folder as the working directory."""
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                            resources={"metadata": {"path": str(path.parent)}})
+    client.execute()
+    nbformat.write(strip_volatile(nb), path)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="*", type=Path)
+    args = parser.parse_args(argv)
+    paths = args.paths or sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    for path in paths:
+        start = time.perf_counter()
+        execute(path.resolve())
+        print(f"executed {path.name} in {time.perf_counter() - start:.1f} s", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
