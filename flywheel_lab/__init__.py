@@ -13,7 +13,7 @@ import importlib
 __version__ = "0.1.0"
 
 _SUBMODULES = (
-    "accuracy", "collection", "coverage", "data", "exercises", "flywheel",
+    "accuracy", "collection", "coverage", "data", "digits", "exercises", "flywheel",
     "funnel", "information", "models", "pixels", "plots", "seeding", "widgets",
 )
 

@@ -1,0 +1,93 @@
+"""The real-image world of the series: scikit-learn's bundled 8×8 handwritten digits.
+
+1 797 images of the digits 0–9 (about 180 each), shipped inside scikit-learn, so
+nothing is downloaded. Pixels are scaled to [0, 1]. The classifier is a small,
+fast logistic regression fitted with single-threaded BLAS (threaded BLAS on a busy
+2-core machine made such fits many times slower, and less repeatable).
+"""
+
+from functools import lru_cache
+
+import numpy as np
+
+from . import _validate as check
+from .seeding import as_rng
+
+N_CLASSES = 10
+IMAGE_SHAPE = (8, 8)
+
+
+@lru_cache(maxsize=1)
+def _load():
+    from sklearn.datasets import load_digits
+    bunch = load_digits()
+    X = (bunch.data / 16.0).astype(np.float64)
+    y = bunch.target.astype(np.int64)
+    X.setflags(write=False)
+    y.setflags(write=False)
+    return X, y
+
+
+def load():
+    """All digits as ``(X, y)``: X is (1797, 64) floats in [0, 1], y the digit 0–9."""
+    X, y = _load()
+    return X.copy(), y.copy()
+
+
+def train_test_split(test_size=0.3, seed=0):
+    """Stratified split of the digits: ``X_train, X_test, y_train, y_test``."""
+    from sklearn.model_selection import train_test_split as split
+    test_size = check.number_in(test_size, "test_size", 0, 1, low_open=True, high_open=True)
+    X, y = load()
+    return split(X, y, test_size=test_size, stratify=y, random_state=check.whole_number(seed, "seed"))
+
+
+def sample_with_mix(X, y, mix, n, rng=None, seed=None):
+    """Draw ``n`` rows of ``(X, y)`` whose classes follow ``mix`` (10 class weights).
+
+    Sampling is with replacement inside each class, so a rare class may repeat, as
+    in a real customer's stream. Returns ``X_sample, y_sample``.
+    """
+    mix = check.normalise(mix, "mix")
+    if mix.size != N_CLASSES:
+        raise ValueError(f"mix needs one weight per digit (10), got {mix.size}")
+    n = check.whole_number(n, "n", minimum=1)
+    rng = as_rng(rng, seed)
+    labels = rng.choice(N_CLASSES, size=n, p=mix)
+    idx = np.empty(n, dtype=np.int64)
+    for digit in range(N_CLASSES):
+        where = np.flatnonzero(labels == digit)
+        pool = np.flatnonzero(np.asarray(y) == digit)
+        if where.size and not pool.size:
+            raise ValueError(f"digit {digit} has weight in mix but no examples in y")
+        idx[where] = rng.choice(pool, size=where.size) if where.size else idx[where]
+    return X[idx], np.asarray(y)[idx]
+
+
+def fit_classifier(X, y, C=1.0, sample_weight=None, max_iter=500):
+    """Fit a multinomial logistic regression, single-threaded and deterministic.
+
+    Returns the fitted scikit-learn estimator (``predict``, ``predict_proba``).
+    """
+    from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits
+    X = np.asarray(X, dtype=float)
+    y = np.asarray(y)
+    if len(X) == 0:
+        raise ValueError("cannot fit a classifier on an empty training set")
+    if len(np.unique(y)) < 2:
+        raise ValueError(f"a classifier needs at least 2 classes, got {np.unique(y).tolist()}")
+    model = LogisticRegression(C=C, max_iter=max_iter)
+    with threadpool_limits(1):
+        model.fit(X, y, sample_weight=sample_weight)
+    return model
+
+
+def per_class_recall(y_true, y_pred, classes=range(N_CLASSES)):
+    """Fraction of each class's samples predicted correctly (nan for an absent class)."""
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    out = []
+    for c in classes:
+        mask = y_true == c
+        out.append(float(np.mean(y_pred[mask] == c)) if mask.any() else float("nan"))
+    return np.array(out)
