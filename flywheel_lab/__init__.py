@@ -14,7 +14,7 @@ __version__ = "0.1.0"
 
 _SUBMODULES = (
     "accuracy", "collection", "coverage", "data", "digits", "exercises", "flywheel",
-    "funnel", "information", "models", "pixels", "plots", "seeding", "widgets",
+    "funnel", "information", "models", "pixels", "plots", "seeding", "setup_check", "widgets",
 )
 
 __all__ = [*_SUBMODULES, "set_seed", "__version__"]

@@ -11,6 +11,7 @@ import numpy as np
 
 from . import _validate as check
 
+_FILTERS = [{"id": lzma.FILTER_LZMA2, "preset": 1, "dict_size": 16 << 20}]
 _LOG = {2: np.log2, math.e: np.log, 10: np.log10}
 
 
@@ -67,7 +68,7 @@ def binary_entropy(p):
     with np.errstate(divide="ignore", invalid="ignore"):
         h = -(np.where(arr > 0, arr * np.log2(arr), 0.0)
               + np.where(arr < 1, (1 - arr) * np.log2(1 - arr), 0.0))
-    h = np.clip(h, 0.0, 1.0)
+    h = np.clip(h, 0.0, 1.0) + 0.0  # no -0.0
     return float(h) if h.ndim == 0 else h
 
 
@@ -104,15 +105,16 @@ def compressed_bits(*arrays):
     """Size in bits of the arrays' raw bytes, concatenated and compressed with xz (LZMA).
 
     The compressed size is an upper estimate of the information in the data: what
-    repeats compresses away. xz remembers the last 64 MiB, so a second copy of an
-    image of that size or less costs almost nothing.
+    repeats compresses away. The compressor (LZMA2, fast preset) remembers the last
+    16 MiB it has read, so a second copy of an image smaller than that costs almost
+    nothing.
     """
     if not arrays:
         raise ValueError("compressed_bits needs at least one array")
     raw = b"".join(np.ascontiguousarray(a).tobytes() for a in arrays)
     if not raw:
         raise ValueError("compressed_bits got only empty arrays")
-    return 8 * len(lzma.compress(raw, preset=6))
+    return 8 * len(lzma.compress(raw, filters=_FILTERS))
 
 
 def added_bits(held, new):

@@ -31,7 +31,7 @@ class Live(W.VBox):
         self.output = W.Output(layout=W.Layout(min_height="120px"))
         self.redraws = 0
         bar = W.HBox(list(self.controls.values()),
-                     layout=W.Layout(flex_flow="row wrap", gap="4px 16px"))
+                     layout=W.Layout(flex_flow="row wrap", grid_gap="4px 16px"))
         super().__init__([bar, self.output], layout=W.Layout(width="100%"), **kwargs)
         for control in self.controls.values():
             control.observe(self._changed, names="value")

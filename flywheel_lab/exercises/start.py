@@ -1,0 +1,13 @@
+"""Answers for the warm-up exercises of notebook 00 (start here)."""
+
+from ..information import entropy, questions_needed
+from . import Answer
+
+ANSWERS = {
+    "three_coins": Answer(
+        lambda: entropy([1 / 8] * 8),
+        "three fair flips have 2 × 2 × 2 equally likely results; bits add up flip by flip."),
+    "number_1_to_8": Answer(
+        lambda: questions_needed(8),
+        "each yes/no answer can rule out half of the numbers that are left."),
+}

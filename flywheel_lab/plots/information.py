@@ -1,0 +1,50 @@
+"""Figures for notebook 01: the binary entropy curve, a category mix, data vs information."""
+
+import numpy as np
+
+from .._validate import normalise
+from ..information import binary_entropy, entropy, max_entropy
+from . import PALETTE, axes, decorate, percent_axis
+
+
+def plot_binary_entropy(p=None, ax=None):
+    """The entropy of a coin against its bias, with the point ``(p, H(p))`` marked."""
+    ax = axes(ax)
+    grid = np.linspace(0, 1, 201)
+    ax.plot(grid, binary_entropy(grid), color=PALETTE["blue"], label="H(p)")
+    if p is not None:
+        h = binary_entropy(p)
+        ax.plot([p], [h], "o", ms=10, color=PALETTE["vermillion"], label=f"p = {p:.2f}: {h:.3f} bits")
+        ax.vlines(p, 0, h, colors=PALETTE["vermillion"], linestyles=":")
+    percent_axis(ax, "x")
+    return decorate(ax, xlabel="chance of heads, p (%)", ylabel="entropy H(p) (bits)",
+                    title="Information in one coin flip", ylim=(0, 1.08), xlim=(0, 1), legend=True)
+
+
+def plot_category_mix(weights, labels=None, ax=None):
+    """Bars of a category mix, titled with its entropy against the maximum log2 N."""
+    ax = axes(ax)
+    p = normalise(weights, "weights")
+    labels = list(labels) if labels is not None else [str(i + 1) for i in range(p.size)]
+    ax.bar(labels, p, color=PALETTE["sky"], edgecolor=PALETTE["blue"])
+    ax.axhline(1 / p.size, color=PALETTE["black"], ls="--", lw=1.2, label="uniform mix")
+    percent_axis(ax)
+    title = f"H = {entropy(p):.2f} bits of a possible {max_entropy(p.size):.2f} bits"
+    return decorate(ax, xlabel="category", ylabel="share of examples (%)", title=title,
+                    ylim=(0, 1), legend=True)
+
+
+def plot_data_vs_information(sizes, ax=None):
+    """Horizontal bars of sizes in bits (``{label: bits}``), log-scaled, each annotated."""
+    ax = axes(ax)
+    labels = list(sizes)
+    values = np.array([sizes[k] for k in labels], dtype=float)
+    colors = [PALETTE["blue"], PALETTE["orange"], PALETTE["green"], PALETTE["vermillion"],
+              PALETTE["purple"]][: len(labels)]
+    ax.barh(labels, values, color=colors)
+    ax.set_xscale("log")
+    for y, v in enumerate(values):
+        ax.text(v * 1.15, y, f"{v:,.0f} bits", va="center", fontsize=11)
+    ax.invert_yaxis()
+    ax.grid(axis="y", visible=False)
+    return decorate(ax, xlabel="size (bits, log scale)", xlim=(values.min() / 3, values.max() * 8))

@@ -1,0 +1,98 @@
+"""Every committed notebook was run top to bottom in a fresh kernel and is fit to publish."""
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+ABSOLUTE_PATH = re.compile(r"(?<![\w.])(/(home|root|tmp|work|Users|usr|opt|var)/|[A-Z]:\\\\)")
+EXPECTED = ["00_start_here", "01_information_in_bits"]
+
+
+def load(path):
+    return nbformat.read(path, as_version=4)
+
+
+def code_cells(nb):
+    return [c for c in nb.cells if c.cell_type == "code"]
+
+
+def test_the_series_exists():
+    names = [p.stem for p in NOTEBOOKS]
+    for expected in EXPECTED:
+        assert expected in names
+    numbers = [n[:2] for n in names]
+    assert len(numbers) == len(set(numbers)), f"two notebooks share a number: {names}"
+
+
+@pytest.fixture(params=NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def nb(request):
+    return load(request.param)
+
+
+def test_execution_counts_are_sequential(nb):
+    counts = [c.execution_count for c in code_cells(nb)]
+    assert counts == list(range(1, len(counts) + 1)), f"not run in order from a fresh kernel: {counts}"
+
+
+def test_no_errors_or_stderr(nb):
+    for cell in code_cells(nb):
+        for out in cell.outputs:
+            assert out.output_type != "error", f"error output in cell: {cell.source[:80]!r}"
+            assert not (out.output_type == "stream" and out.name == "stderr"), (
+                f"stderr (a warning?) in cell {cell.source[:80]!r}: {out.text[:200]!r}")
+
+
+def test_kernel_and_clean_metadata(nb):
+    assert nb.metadata.kernelspec.name == "python3"
+    assert "widgets" not in nb.metadata, "strip widget state (tools/execute_notebooks.py does)"
+    for cell in nb.cells:
+        assert "execution" not in cell.metadata, "strip timing metadata"
+
+
+def test_no_absolute_paths(nb):
+    for cell in nb.cells:
+        texts = [cell.source]
+        for out in cell.get("outputs", []):
+            texts.append(out.get("text", ""))
+            texts += [v for k, v in out.get("data", {}).items() if k.startswith("text/")]
+        for text in texts:
+            text = "".join(text) if isinstance(text, list) else text
+            match = ABSOLUTE_PATH.search(text)
+            assert not match, f"absolute path {match.group(0)!r} in {cell.source[:60]!r}"
+
+
+def test_first_code_cell_is_the_imports_cell(nb):
+    first = code_cells(nb)[0]
+    assert "imports" in first.metadata.get("tags", []), "tag the first code cell `imports`"
+
+
+def test_plot_cells_end_with_show(nb):
+    for cell in code_cells(nb):
+        src = cell.source.strip()
+        if "plt.subplots" in src and "NBVAL_IGNORE_OUTPUT" not in src:
+            assert src.endswith("plt.show()"), f"end plot cells with plt.show(): {src[:80]!r}"
+
+
+def test_widget_cells_are_ignored_by_nbval(nb):
+    for cell in code_cells(nb):
+        if any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in cell.outputs):
+            ignored = (cell.source.lstrip().startswith("# NBVAL_IGNORE_OUTPUT")
+                       or "nbval-ignore-output" in cell.metadata.get("tags", []))
+            assert ignored, f"widget cell must start with # NBVAL_IGNORE_OUTPUT: {cell.source[:80]!r}"
+
+
+def test_exercises_with_hidden_solutions(nb):
+    headings = [c for c in nb.cells if c.cell_type == "markdown" and c.source.startswith("## Exercises")]
+    assert headings, "every notebook ends with a `## Exercises` section"
+    start = nb.cells.index(headings[-1])
+    after = nb.cells[start:]
+    solutions = [c for c in after if "solution" in c.metadata.get("tags", [])]
+    assert len(solutions) >= 3, "at least three exercises, each with a solution"
+    for cell in solutions:
+        assert cell.metadata.get("jupyter", {}).get("source_hidden") is True, "hide solution cells"
+    checks = [c for c in code_cells(nb)[0:] if "check(" in c.source and c in after]
+    assert len(checks) >= 2, "exercises come with self-check cells"

@@ -1,0 +1,60 @@
+"""Every widget of the package, driven without a browser or kernel.
+
+Each control is set to its minimum, maximum and a middle value; the output must be
+redrawn every time and never show a Python error.
+"""
+
+import ipywidgets as W
+import pytest
+
+from flywheel_lab import widgets
+
+BUILDERS = widgets.builders()
+
+
+def test_there_are_widgets():
+    assert "information.coin_entropy_explorer" in BUILDERS
+
+
+@pytest.fixture(params=sorted(BUILDERS), ids=sorted(BUILDERS))
+def live(request):
+    return BUILDERS[request.param]()
+
+
+def test_builds_with_defaults(live):
+    assert isinstance(live, widgets.Live)
+    assert live.redraws == 1
+    assert live.output.outputs, "the widget shows something at its default values"
+    assert all(isinstance(c, W.ValueWidget) for c in live.controls.values())
+
+
+def test_every_control_at_min_max_and_middle(live):
+    for name, control in live.controls.items():
+        original = control.value
+        for value in widgets.sweep_values(control):
+            before = live.redraws
+            control.value = value
+            if control.value != original or before != live.redraws:
+                assert live.redraws == before + 1, f"{name}={value!r} did not redraw"
+                assert live.output.outputs, f"{name}={value!r} left the output empty"
+            original = control.value
+
+
+def test_values_reports_every_control(live):
+    assert set(live.values()) == set(live.controls)
+
+
+def test_value_error_is_shown_not_raised():
+    def render(x):
+        if x > 1:
+            raise ValueError("x too big: allowed 0 to 1")
+        return f"x = {x}"
+    live = widgets.Live({"x": widgets.slider(0, 0, 3, 1, "x")}, render)
+    live.controls["x"].value = 2
+    assert "x too big" in live.output.outputs[0]["text"]
+
+
+def test_slider_types():
+    assert isinstance(widgets.slider(1, 0, 5, 1, "n"), W.IntSlider)
+    s = widgets.slider(0.5, 0.0, 1.0, 0.1, "p")
+    assert isinstance(s, W.FloatSlider) and s.readout_format == ".2f"
