@@ -29,6 +29,9 @@ $(STAMP): pyproject.toml
 notebooks: $(STAMP)  ## re-execute every notebook in place (outputs are committed)
 	$(BIN)/python tools/execute_notebooks.py
 
+site: $(STAMP)  ## render the executed series to static HTML in site/ (works offline)
+	$(BIN)/python tools/build_site.py --out site
+
 bench: $(STAMP)  ## measure notebook and widget speed (see README)
 	$(BIN)/python benchmarks/run.py
 

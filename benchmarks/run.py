@@ -15,49 +15,10 @@ Prints markdown tables for the README.
 import argparse
 import statistics
 import sys
-import time
 from pathlib import Path
 
-import nbformat
-from nbclient import NotebookClient
-
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = ROOT / "notebooks"
-
-
-def run_cells(nb, path, keep=lambda cell: True):
-    """Execute the kept code cells of ``nb`` in a fresh kernel; return seconds (kernel start included)."""
-    nb = nbformat.from_dict(nb)
-    nb.cells = [c for c in nb.cells if c.cell_type == "code" and keep(c)]
-    client = NotebookClient(nb, timeout=1800, kernel_name="python3",
-                            resources={"metadata": {"path": str(path.parent)}})
-    start = time.perf_counter()
-    client.execute()
-    return time.perf_counter() - start
-
-
-def bench_notebook(path, repeats=2):
-    """``(floor, full)`` seconds for one notebook, each the best of ``repeats`` runs."""
-    nb = nbformat.read(path, as_version=4)
-    is_import = lambda c: "imports" in c.metadata.get("tags", [])  # noqa: E731
-    floor = min(run_cells(nb, path, is_import) for _ in range(repeats))
-    full = min(run_cells(nb, path) for _ in range(repeats))
-    return floor, full
-
-
-def bench_widget(builder):
-    """Median seconds of one update of a widget over a sweep of all its controls."""
-    from flywheel_lab.widgets import sweep_values
-    live = builder()
-    times = []
-    for control in live.controls.values():
-        for value in sweep_values(control):
-            if value == control.value:
-                continue
-            start = time.perf_counter()
-            control.value = value
-            times.append(time.perf_counter() - start)
-    return statistics.median(times) if times else float("nan"), len(times)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from timing import NOTEBOOKS, bench_notebook, widget_update_times  # noqa: E402
 
 
 def notebook_table(prefix):
@@ -73,8 +34,9 @@ def widget_table():
     from flywheel_lab.widgets import builders
     rows = ["| widget | updates timed | median update (ms) |", "|---|---:|---:|"]
     for name, builder in sorted(builders().items()):
-        median, n = bench_widget(builder)
-        rows.append(f"| {name} | {n} | {median * 1000:.0f} |")
+        times = widget_update_times(builder)
+        median = statistics.median(times) if times else float("nan")
+        rows.append(f"| {name} | {len(times)} | {median * 1000:.0f} |")
     return "\n".join(rows)
 
 

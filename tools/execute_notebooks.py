@@ -19,14 +19,24 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
 def strip_volatile(nb):
-    """Remove widget state and timing metadata from a notebook (in place)."""
+    """Remove widget state and timing metadata from a notebook (in place).
+
+    Widget views keep their place in the outputs, but their random model ids are
+    replaced by ids made from the cell's position, so a re-run changes nothing.
+    """
     nb.metadata.pop("widgets", None)
-    for cell in nb.cells:
+    for index, cell in enumerate(nb.cells):
         cell.metadata.pop("execution", None)
         if cell.cell_type == "code":
-            for out in cell.outputs:
+            for number, out in enumerate(cell.outputs):
                 out.get("metadata", {}).pop("execution", None)
+                view = out.get("data", {}).get(WIDGET_VIEW)
+                if view:
+                    view["model_id"] = f"{index:016x}{number:016x}"
     nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)",
                                  "language": "python", "name": "python3"}
     nb.metadata.get("language_info", {}).pop("version", None)

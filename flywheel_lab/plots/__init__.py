@@ -85,6 +85,13 @@ def percent_axis(ax, axis="y"):
     return ax
 
 
+def integer_axis(ax, axis="x"):
+    """Put ticks on whole numbers only (weeks, days, counts)."""
+    from matplotlib.ticker import MaxNLocator
+    (ax.xaxis if axis == "x" else ax.yaxis).set_major_locator(MaxNLocator(integer=True))
+    return ax
+
+
 def __getattr__(name):
     if name in _SUBMODULES:
         return importlib.import_module(f"{__name__}.{name}")

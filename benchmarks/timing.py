@@ -1,0 +1,84 @@
+"""Timing helpers shared by the benchmark scripts: functions, notebooks and widget updates.
+
+Scripts import this as a sibling module::
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from timing import best_time  # noqa: E402
+"""
+
+import statistics
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+
+
+def _run_times(fn, repeat, warmup):
+    """Seconds of each of ``repeat`` runs of ``fn()``, after one untimed run if ``warmup``."""
+    if warmup:
+        fn()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def best_time(fn, repeat=5, warmup=True):
+    """Fastest of ``repeat`` runs of ``fn()``, in seconds."""
+    return min(_run_times(fn, repeat, warmup))
+
+
+def median_time(fn, repeat=5, warmup=True):
+    """Median of ``repeat`` runs of ``fn()``, in seconds."""
+    return statistics.median(_run_times(fn, repeat, warmup))
+
+
+def run_cells(path, only_imports=False):
+    """Seconds to start a fresh kernel and run a notebook's code cells (only those tagged ``imports`` if asked)."""
+    import nbformat
+    from nbclient import NotebookClient
+    path = Path(path)
+    nb = nbformat.read(path, as_version=4)
+    nb.cells = [c for c in nb.cells if c.cell_type == "code"
+                and (not only_imports or "imports" in c.metadata.get("tags", []))]
+    client = NotebookClient(nb, timeout=1800, kernel_name="python3",
+                            resources={"metadata": {"path": str(path.parent)}})
+    start = time.perf_counter()
+    client.execute()
+    return time.perf_counter() - start
+
+
+def bench_notebook(path, repeats=2):
+    """``(floor, full)`` seconds for one notebook, each the best of ``repeats`` fresh-kernel runs."""
+    floor = min(run_cells(path, only_imports=True) for _ in range(repeats))
+    full = min(run_cells(path) for _ in range(repeats))
+    return floor, full
+
+
+def sweep_settings(live):
+    """``(control, value)`` for each control of a ``Live`` widget and each of its min, max and middle values."""
+    from flywheel_lab.widgets import sweep_values
+    for control in live.controls.values():
+        for value in sweep_values(control):
+            yield control, value
+
+
+def widget_update_times(builder, before_each=None):
+    """Seconds of each full update (``control.value = …``: render + PNG) over a sweep of every control.
+
+    Values equal to the control's current one are skipped (they trigger no update);
+    ``before_each()``, if given, runs untimed before every update (e.g. to clear a cache).
+    """
+    live, times = builder(), []
+    for control, value in sweep_settings(live):
+        if value == control.value:
+            continue
+        if before_each is not None:
+            before_each()
+        start = time.perf_counter()
+        control.value = value
+        times.append(time.perf_counter() - start)
+    return times

@@ -1,0 +1,108 @@
+"""Figures for notebooks 07 and 03: diminishing returns, the last hole, the long tail."""
+
+import numpy as np
+
+from . import PALETTE, axes, decorate, percent_axis
+
+
+def plot_new_information(days, exact, simulated=None, ax=None):
+    """Expected new bits per day (the exact curve, and a simulation's mean if given)."""
+    ax = axes(ax)
+    ax.plot(days, exact, color=PALETTE["blue"], label="exact")
+    if simulated is not None:
+        ax.plot(days, simulated, "o", ms=3, color=PALETTE["orange"], label="simulation (mean)")
+    return decorate(ax, xlabel="day", ylabel="new information (bits)",
+                    title="What each day's sample adds", ylim=(0, None), legend=True)
+
+
+def plot_information(days, exact, band=None, total=None, ax=None):
+    """Expected bits held after each day, with a simulation's ``(mean, lower, upper)`` band."""
+    ax = axes(ax)
+    if band is not None:
+        mean, lower, upper = band
+        ax.fill_between(days, lower, upper, color=PALETTE["sky"], alpha=0.35,
+                        label="simulation: 5–95 % of runs")
+        ax.plot(days, mean, ls="--", color=PALETTE["orange"], label="simulation (mean)")
+    ax.plot(days, exact, color=PALETTE["blue"], label="exact expectation")
+    if total is not None:
+        ax.axhline(total, color=PALETTE["black"], lw=1, ls=":", label=f"all {total:g} bits")
+    return decorate(ax, xlabel="day", ylabel="information collected (bits)",
+                    title="Information piles up ever more slowly", ylim=(0, None), legend=True)
+
+
+def plot_last_hole(days, prob, confidence, needed, compare=None, ax=None):
+    """Chance of having closed the last hole within n days; marks the days ``needed``."""
+    ax = axes(ax)
+    ax.plot(days, prob, color=PALETTE["blue"], label="chance the hole is closed")
+    ax.axhline(confidence, color=PALETTE["black"], lw=1, ls=":")
+    ax.axvline(needed, color=PALETTE["vermillion"], lw=1.5,
+               label=f"{needed} days reach {confidence:.0%}")
+    if compare is not None:
+        ax.axvline(compare, color=PALETTE["green"], lw=1.5, ls="--", label=f"{compare} days")
+    percent_axis(ax)
+    return decorate(ax, xlabel="days of collection", ylabel="chance (%)",
+                    title="Closing the last hole", ylim=(0, 1.02), legend=True)
+
+
+def plot_days_all(days, cdf, marks, ax=None):
+    """Distribution of the day the last category shows up, with ``{label: day}`` marks."""
+    ax = axes(ax)
+    pmf = np.diff(cdf, prepend=0.0)
+    ax.bar(days, pmf, width=1.0, color=PALETTE["sky"], edgecolor="none")
+    colours = [PALETTE["vermillion"], PALETTE["black"], PALETTE["green"]]
+    for (label, day), colour in zip(marks.items(), colours):
+        ax.axvline(day, color=colour, lw=1.5, label=f"{label}: {day:.4g}")
+    percent_axis(ax)
+    return decorate(ax, xlabel="day the last category is first seen",
+                    ylabel="chance (%)", title="When is every category in?", legend=True)
+
+
+def plot_redundancy_holes(days, duplicates, holes, ax=None):
+    """Expected duplicates (redundant samples) and holes (missing categories) over time."""
+    ax = axes(ax)
+    ax.plot(days, duplicates, color=PALETTE["orange"], label="duplicates (samples)")
+    ax.plot(days, holes, color=PALETTE["purple"], label="holes (categories)")
+    return decorate(ax, xlabel="day", ylabel="count (samples or categories)",
+                    title="Redundancy grows while holes shrink", legend=True)
+
+
+def plot_frequencies(freqs, common, labels=None, ax=None):
+    """Case frequencies, most frequent first; the first ``common`` cases in one colour.
+
+    Drawn as filled steps (two patches, however many cases), so it stays fast.
+    """
+    ax = axes(ax)
+    p = np.asarray(freqs, dtype=float)
+    edges = np.arange(p.size + 1) + 0.5
+    ax.stairs(p[:common], edges[:common + 1], fill=True, color=PALETTE["blue"], label="common")
+    ax.stairs(p[common:], edges[common:], fill=True, color=PALETTE["orange"], label="uncommon")
+    if labels is not None:
+        ax.set_xticks(np.arange(1, p.size + 1), labels, rotation=30, ha="right")
+    percent_axis(ax)
+    return decorate(ax, xlabel="case (most frequent first)", ylabel="share of samples (%)",
+                    title="A long tail of cases", legend=True)
+
+
+def plot_share_seen(days, cases, mass, ax=None):
+    """Expected share of the cases seen, beside the share of the samples they stand for."""
+    ax = axes(ax)
+    ax.plot(days, mass, color=PALETTE["blue"], label="share of samples covered")
+    ax.plot(days, cases, color=PALETTE["orange"], label="share of cases seen")
+    percent_axis(ax)
+    return decorate(ax, xlabel="samples collected", ylabel="share (%)",
+                    title="The tail is what takes long", ylim=(0, 1.02), legend=True)
+
+
+def plot_recall(recalls, labels=None, ax=None):
+    """Grouped bars of per-class recall, one group per class, one bar per ``{name: recall}``."""
+    ax = axes(ax)
+    names = list(recalls)
+    n_classes = len(recalls[names[0]])
+    x = np.arange(n_classes)
+    width = 0.8 / len(names)
+    for i, name in enumerate(names):
+        ax.bar(x + (i - (len(names) - 1) / 2) * width, recalls[name], width, label=name)
+    ax.set_xticks(x, labels if labels is not None else [str(c) for c in x])
+    percent_axis(ax)
+    return decorate(ax, xlabel="class (digit)", ylabel="recall (%)", ylim=(0, 1.05),
+                    title="Per-class recall on a test set with every class", legend=True)

@@ -1,0 +1,47 @@
+"""Widget for notebook 08: watch the coverage map fill in as a strategy buys labels."""
+
+import ipywidgets as W
+
+from . import Live, new_figure, slider
+
+__all__ = ["coverage_map_explorer"]
+
+_CACHE = {}
+
+
+def _pool():
+    """The digits pool, its 2-D PCA map (computed once per session)."""
+    if not _CACHE:
+        from .. import coverage, digits
+        X_pool, _, y_pool, _ = digits.train_test_split(0.3, seed=0)
+        _CACHE.update(X=X_pool, y=y_pool, map=coverage.pca_features(X_pool, 2))
+    return _CACHE
+
+
+def coverage_map(strategy="kcenter", labels=60, seed=0, ax=None):
+    """Draw the coverage map after ``strategy`` bought ``labels`` labels (20 random first)."""
+    from .. import coverage
+    from ..plots.coverage import plot_coverage_map
+    data = _pool()
+    *_, (labeled, _) = coverage.acquire(strategy, data["X"], data["y"], [labels], seed=seed, batch=10)
+    dist = coverage.novelty(data["X"], data["X"][labeled])
+    plot_coverage_map(data["map"], dist, labeled, ax=ax, vmax=8.0,
+                      title=f"{strategy}: {labels} labels")
+    return dist
+
+
+def coverage_map_explorer(strategy="kcenter", labels=60, seed=0):
+    """Strategy, number of labels and seed → the coverage map and its largest hole."""
+    from .. import coverage
+    controls = {
+        "strategy": W.Dropdown(options=list(coverage.STRATEGIES), value=strategy, description="strategy"),
+        "labels": slider(labels, 20, 200, 10, "labels bought", continuous=False),
+        "seed": slider(seed, 0, 9, 1, "seed", continuous=False),
+    }
+
+    def render(strategy, labels, seed):
+        fig, ax = new_figure(figsize=(7.5, 5.0))
+        dist = coverage_map(strategy, int(labels), int(seed), ax=ax)
+        return fig, f"largest hole: {dist.max():.2f}   mean distance: {dist.mean():.2f} (pixel units)"
+
+    return Live(controls, render)

@@ -1,0 +1,29 @@
+"""Widget for notebook 10: run the flywheel with your own budget, strategy and customers."""
+
+import ipywidgets as W
+
+from . import Live, new_figure, slider
+from .. import flywheel
+from ..plots.flywheel import plot_accuracy
+
+__all__ = ["flywheel_explorer"]
+
+WIDGET_STRATEGIES = ("random", "kcenter", "hybrid", "margin")
+
+
+def flywheel_explorer(weekly_budget=20, strategy="kcenter", n_customers=3, weeks=12, seed=0):
+    """Weekly label budget, strategy and number of customers; shows measured vs real accuracy."""
+    controls = {
+        "weekly_budget": slider(weekly_budget, 5, 60, 5, "labels per week", continuous=False),
+        "strategy": W.Dropdown(options=WIDGET_STRATEGIES, value=strategy, description="strategy"),
+        "n_customers": slider(n_customers, 1, 5, 1, "customers", continuous=False),
+    }
+
+    def render(weekly_budget, strategy, n_customers):
+        h = flywheel.simulate(strategy, weekly_budget, n_customers, weeks=weeks, seed=seed)
+        fig, ax = new_figure(figsize=(7.5, 4.2))
+        plot_accuracy(h, ax=ax)
+        text = (f"after {weeks} weeks: {h.labels[-1]} labels, ${h.cost[-1]:.2f} spent, real accuracy "
+                f"{h.real[-1]:.3f}, {h.covered[-1]}/10 digits covered, {h.bits[-1]:.3f} bits of coverage")
+        return fig, text
+    return Live(controls, render)

@@ -1,0 +1,168 @@
+"""Feature coverage map: novelty, PCA features, selection strategies, the active-learning loop."""
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+
+from flywheel_lab import coverage as cv
+from flywheel_lab import digits
+from flywheel_lab.exercises import coverage as ex
+
+# ---------------------------------------------------------------- novelty
+
+
+def test_duplicate_has_novelty_zero():
+    held = np.array([[0.3, 0.7], [1.1, -2.0]])
+    cand = np.array([[1.1, -2.0], [4.0, 2.0]])
+    assert cv.novelty(cand, held)[0] == 0.0
+    assert cv.novelty(cand, held)[1] == pytest.approx(np.hypot(3.7, 1.3))
+
+
+@settings(max_examples=40, deadline=None)
+@given(arrays(float, (6, 3), elements=st.floats(-50, 50)), arrays(float, (4, 3), elements=st.floats(-50, 50)))
+def test_novelty_is_the_brute_force_minimum(cand, held):
+    brute = np.sqrt(((cand[:, None] - held[None]) ** 2).sum(-1)).min(1)
+    assert np.allclose(cv.novelty(cand, held), brute, atol=1e-6)
+    assert np.all(cv.novelty(held, held) == 0.0)
+
+
+def test_knn_density_is_higher_in_a_crowd():
+    held = np.array([[0.0], [0.1], [0.2], [5.0]])
+    crowd, alone = cv.knn_density([[0.1], [9.0]], held, k=2)
+    assert crowd > alone > 0
+
+
+def test_pca_features_shape_variance_and_signs():
+    X, _ = digits.load()
+    proj = cv.fit_pca(X, 5)
+    Z = cv.pca_features(X, 5)
+    assert Z.shape == (len(X), 5)
+    assert np.allclose(Z.mean(0), 0, atol=1e-9)
+    assert np.all(np.diff(Z.var(0)) < 0)            # components ordered by variance
+    assert 0 < proj.explained_variance_ratio.sum() < 1
+    assert np.allclose(proj.transform(X[:3]), Z[:3])
+
+
+# ---------------------------------------------------------------- selection
+
+
+def test_kcenter_picks_the_farthest_point():
+    X = np.array([[0.0, 0.0], [1.0, 0.0], [0.0, 9.0], [3.0, 3.0], [0.5, 0.5]])
+    assert cv.select("kcenter", X, [0], 1).tolist() == [2]
+    # the second pick is farthest from {0, 2}: (3, 3), not the near-duplicate (0.5, 0.5)
+    assert cv.select("kcenter", X, [0], 2).tolist() == [2, 3]
+
+
+def test_uncertainty_picks_the_sample_nearest_the_boundary():
+    # a 1-D pool and a logistic model with its boundary at x = 0
+    x = np.array([-3.0, -0.2, 0.05, 1.0, 4.0])
+    p1 = 1 / (1 + np.exp(-2 * x))
+    proba = np.column_stack([1 - p1, p1])
+    for strategy in cv.UNCERTAINTY:
+        assert cv.select(strategy, x[:, None], [0], 1, proba=proba).tolist() == [2], strategy
+    assert cv.select("margin", x[:, None], [2], 1, proba=proba).tolist() == [1]
+
+
+def test_uncertainty_scores_agree_on_extremes():
+    sure, unsure = [1.0, 0.0, 0.0], [1 / 3] * 3
+    for kind in cv.UNCERTAINTY:
+        lo, hi = cv.uncertainty([sure, unsure], kind)
+        assert lo == pytest.approx(0) and hi > lo
+    assert cv.uncertainty([unsure], "entropy")[0] == pytest.approx(np.log2(3))
+
+
+@pytest.mark.parametrize("strategy", cv.STRATEGIES)
+def test_every_strategy_returns_new_distinct_pool_samples(strategy):
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(40, 3))
+    proba = rng.random((40, 4))
+    proba /= proba.sum(1, keepdims=True)
+    labeled = [0, 5, 7]
+    picks = cv.select(strategy, X, labeled, 10, proba=proba, rng=np.random.default_rng(0), exclude=[1, 2])
+    assert len(picks) == len(set(picks.tolist())) == 10
+    assert not set(picks.tolist()) & {0, 5, 7, 1, 2}
+    again = cv.select(strategy, X, labeled, 10, proba=proba, rng=np.random.default_rng(0), exclude=[1, 2])
+    assert picks.tolist() == again.tolist()
+
+
+def test_bad_input_is_explained():
+    X = np.zeros((5, 2))
+    with pytest.raises(ValueError, match="'random', 'least_confidence'.*'hybrid'"):
+        cv.select("smartest", X, [], 1)
+    with pytest.raises(ValueError, match="pool is empty"):
+        cv.select("random", np.zeros((0, 2)), [], 1)
+    with pytest.raises(ValueError, match="from 0 to 3"):
+        cv.select("random", X, [0, 1], 4)
+    with pytest.raises(ValueError, match="needs proba"):
+        cv.select("margin", X, [], 1)
+    with pytest.raises(ValueError, match="one row per pool sample"):
+        cv.select("entropy", X, [], 1, proba=np.full((3, 2), 0.5))
+    with pytest.raises(ValueError, match="positions in the pool"):
+        cv.select("random", X, [7], 1)
+    with pytest.raises(ValueError, match="X_held is empty"):
+        cv.novelty(X, np.zeros((0, 2)))
+    with pytest.raises(ValueError, match="same feature space"):
+        cv.novelty(X, np.zeros((2, 3)))
+    with pytest.raises(ValueError, match="budgets must increase"):
+        cv.learning_curve("random", X, [0, 1] * 2 + [0], X, [0] * 5, [4, 3])
+    with pytest.raises(ValueError, match="no samples in y_pool"):
+        cv.hole_first_batch("random", X, [0, 1, 0, 1, 0], hole_class=7, reveal_at=3)
+
+
+# ---------------------------------------------------------------- the loop on real digits
+
+
+@pytest.fixture(scope="module")
+def split():
+    return digits.train_test_split(0.3, seed=0)
+
+
+def test_learning_curve_is_seeded_and_learns(split):
+    X_pool, X_test, y_pool, y_test = split
+    a = cv.learning_curve("margin", X_pool, y_pool, X_test, y_test, [20, 60, 120], seed=3, batch=20)
+    b = cv.learning_curve("margin", X_pool, y_pool, X_test, y_test, [20, 60, 120], seed=3, batch=20)
+    assert a.tolist() == b.tolist()
+    assert a.shape == (3,) and a[-1] > a[0] and a[-1] > 0.85
+
+
+def test_acquire_buys_exactly_the_budgets(split):
+    X_pool, _, y_pool, _ = split
+    sizes = [len(lab) for lab, _ in cv.acquire("kcenter", X_pool, y_pool, [10, 23, 30], batch=7)]
+    assert sizes == [10, 23, 30]
+
+
+def test_labels_to_reach_interpolates():
+    assert cv.labels_to_reach([10, 20, 30], [0.5, 0.7, 0.9], 0.8) == pytest.approx(25)
+    assert cv.labels_to_reach([10, 20], [0.9, 0.95], 0.5) == 10
+    assert np.isnan(cv.labels_to_reach([10, 20], [0.5, 0.6], 0.9))
+
+
+def test_label_ratios_and_compare(split):
+    X_pool, X_test, y_pool, y_test = split
+    budgets = [20, 40, 60]
+    curves = cv.compare(["random", "hybrid"], X_pool, y_pool, X_test, y_test, budgets, [0, 1], batch=20)
+    assert curves["random"].shape == (2, 3)
+    target, ratios = cv.label_ratios(curves, budgets, at=60)
+    assert 0.5 < target < 1 and ratios["random"] <= 1
+    with pytest.raises(ValueError, match="budget of exactly"):
+        cv.label_ratios(curves, budgets, at=300)
+
+
+def test_hole_is_noticed_by_coverage_more_than_random(split):
+    X_pool, _, y_pool, _ = split
+    found = {s: cv.hole_first_batch(s, X_pool, y_pool, hole_class=3, reveal_at=60, batch=20, seed=0)
+             for s in ("random", "kcenter")}
+    assert 0 <= found["random"] <= 20 and found["kcenter"] > found["random"]
+
+
+# ---------------------------------------------------------------- exercises
+
+
+def test_exercise_answers_are_computed_by_the_package():
+    assert ex.ANSWERS["duplicate_novelty"].value() == 0.0
+    assert ex.ANSWERS["margin_uncertainty"].value() == pytest.approx(0.7)
+    assert ex.ANSWERS["kcenter_pick"].value() == 3
+    assert ex.ANSWERS["hole_kcenter"].value() == ex.hole_count("kcenter")
+    assert ex.hole_count("kcenter") > ex.hole_count("random")

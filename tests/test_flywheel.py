@@ -1,0 +1,87 @@
+"""Tests for the whole flywheel loop (flywheel_lab.flywheel) and its exercises."""
+
+import math
+
+import numpy as np
+import pytest
+
+from flywheel_lab import flywheel as fw
+from flywheel_lab.exercises import flywheel as answers
+from flywheel_lab.exercises import is_correct
+
+
+def test_expected_days_exact_values():
+    assert fw.expected_days_to_cover(16, 1) == pytest.approx(16 * sum(1 / k for k in range(1, 17)))
+    assert round(fw.expected_days_to_cover(16, 1), 2) == 54.09
+    assert fw.expected_days_to_cover(16, 10_000) == pytest.approx(16, abs=1e-3)
+    assert fw.expected_days_to_cover(1, 1) == 1
+
+
+def test_pool_of_one_is_the_coupon_collector_of_collection():
+    from flywheel_lab import collection
+    for k in (4, 16, 30):
+        assert fw.expected_days_to_cover(k, 1) == pytest.approx(collection.expected_days_all(k))
+
+
+@pytest.mark.parametrize("pool", [1, 3])
+def test_monte_carlo_agrees_with_formula(pool):
+    days = fw.simulate_days_to_cover(16, pool, runs=4000, seed=3)
+    assert days.min() >= 16
+    assert days.mean() == pytest.approx(fw.expected_days_to_cover(16, pool), rel=0.03)
+
+
+def test_measured_accuracy_is_mix_weighted_recall():
+    recall = np.r_[np.full(9, 0.9), 0.1]
+    mix = np.r_[np.full(9, 110.0), 10.0]
+    assert fw.measured_accuracy(recall, mix) == pytest.approx((990 * 0.9 + 10 * 0.1) / 1000)
+
+
+def test_small_end_to_end_run():
+    h = fw.simulate("kcenter", weekly_budget=10, n_customers=2, weeks=4, images_per_week=40,
+                    join_every=2, seed=1)
+    assert h.labels.tolist() == [10, 20, 30, 40]
+    assert np.all(np.diff(h.cost) > 0)
+    assert np.isnan(h.measured[:2, 1]).all() and not np.isnan(h.measured[2:]).any()
+    assert np.all((h.real >= 0) & (h.real <= 1))
+    assert h.per_digit.sum() == 40
+    assert np.all(np.diff(h.bits) >= 0)
+
+
+def test_measured_beats_real_for_the_first_customer():
+    h = fw.simulate("random", weekly_budget=20, n_customers=1, weeks=3, seed=0)
+    assert np.all(h.measured[:, 0] > h.real)
+
+
+def test_information_driven_collection_covers_more():
+    runs = fw.compare(("random", "kcenter"), weeks=8, seed=0)
+    assert runs["kcenter"].bits[-1] > runs["random"].bits[-1]
+    assert runs["kcenter"].cost[-1] == pytest.approx(runs["random"].cost[-1])
+
+
+@pytest.mark.parametrize("kwargs, match", [
+    (dict(weekly_budget=-1), "weekly_budget"),
+    (dict(strategy="smart"), "random.*kcenter"),
+    (dict(n_customers=0), "n_customers"),
+    (dict(weeks=0), "weeks"),
+])
+def test_bad_input_raises(kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        fw.simulate(**kwargs)
+
+
+def test_days_bad_input():
+    with pytest.raises(ValueError, match="pool_size"):
+        fw.expected_days_to_cover(16, 0)
+
+
+SOLUTIONS = {
+    "random_days_8": lambda: 8 * sum(1 / k for k in range(1, 9)),
+    "pool_4_days": lambda: sum(1 / (1 - (j / 16) ** 4) for j in range(16)),
+    "measured_small_shop": lambda: 0.45 * 0.95 + 0.45 * 0.95 + 0.1 * 0.2,
+}
+
+
+@pytest.mark.parametrize("name", sorted(answers.ANSWERS))
+def test_exercise_solutions_are_accepted(name):
+    assert set(SOLUTIONS) == set(answers.ANSWERS)
+    assert is_correct(f"flywheel.{name}", SOLUTIONS[name]())

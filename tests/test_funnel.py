@@ -1,0 +1,101 @@
+"""Tests for the cost funnel (flywheel_lab.funnel) and its exercises."""
+
+import math
+
+import numpy as np
+import pytest
+
+from flywheel_lab import funnel
+from flywheel_lab.exercises import funnel as answers
+from flywheel_lab.exercises import is_correct
+
+
+@pytest.fixture(scope="module")
+def stream():
+    return funnel.make_stream(300, seed=1)
+
+
+def test_stage_costs_multiply_counts_by_prices():
+    counts = {"collect": 100, "inference": 90, "communicate": 40, "store": 30, "label": 10, "train": 50}
+    spent = funnel.stage_costs(counts, {"label": 2.0})
+    assert spent["collect"] == pytest.approx(100 * funnel.COSTS["collect"])
+    assert spent["label"] == pytest.approx(20.0)
+    assert spent["train"] == pytest.approx(50 * funnel.COSTS["train"])
+    assert set(spent) == set(funnel.STAGES)
+
+
+def test_label_cost_with_and_without_pre_labels():
+    assert funnel.label_cost(10) == pytest.approx(10 * funnel.COSTS["label"])
+    assert funnel.label_cost(10, 8, pre_label=True) == pytest.approx(8 * funnel.APPROVE_COST
+                                                                     + 2 * funnel.COSTS["label"])
+    assert funnel.label_cost(10, 8, pre_label=False) == pytest.approx(5.0)
+
+
+def test_bits_per_cell_matches_four_pixel_world():
+    assert funnel.bits_per_cell(16) == 0.25
+    assert funnel.bits_per_cell(64) == pytest.approx(6 / 64)
+
+
+def test_stream_has_every_kind_and_detector_finds_broken_frames(stream):
+    counts = stream.counts()
+    assert sum(counts.values()) == 300 and all(counts[k] > 0 for k in funnel.KINDS)
+    flagged = funnel.looks_corrupted(stream.X)
+    assert flagged[stream.corrupted].all() and not flagged[~stream.corrupted].any()
+
+
+def test_duplicate_adds_no_bits():
+    X = funnel.world().X_pool[:5]
+    assert funnel.new_bits(X, X[:2]) == 0
+
+
+def test_result_costs_add_up(stream):
+    r = funnel.run(stream, ())
+    assert r.counts["collect"] == r.counts["label"] == 300
+    assert r.total == pytest.approx(sum(funnel.stage_costs(r.counts).values()))
+    assert r.cost_per_bit == pytest.approx(r.total / r.bits)
+
+
+def test_all_filters_are_cheaper_per_bit(stream):
+    none, every = funnel.run(stream, ()), funnel.run(stream, funnel.FILTERS)
+    assert every.total < none.total / 3
+    assert every.cost_per_bit < none.cost_per_bit
+    assert every.labels < none.labels
+    assert 0.5 < every.accuracy <= 1
+
+
+def test_drop_corrupted_saves_exactly_the_broken_frames(stream):
+    r = funnel.run(stream, "drop_corrupted")
+    assert r.counts["inference"] == 300 - int(stream.corrupted.sum())
+
+
+def test_distinct_removes_copies():
+    X = np.array([[0.0, 0.0], [0.0, 0.0], [1.0, 0.0], [5.0, 5.0]])
+    assert funnel.distinct(X, np.array([[5.0, 5.1]]), 0.3).tolist() == [True, False, True, False]
+
+
+@pytest.mark.parametrize("call, match", [
+    (lambda: funnel.check_filters(["magic"]), "drop_corrupted"),
+    (lambda: funnel.choose("best", np.ones((3, 2)), np.ones((1, 2)), 1), "kcenter"),
+    (lambda: funnel.choose("random", np.zeros((0, 2)), np.ones((1, 2)), 1), "empty"),
+    (lambda: funnel.choose("random", np.ones((3, 2)), np.ones((1, 2)), -1), "at least 0"),
+    (lambda: funnel.stage_costs({"collect": 1}, {"label": -1}), "label"),
+    (lambda: funnel.Settings(confidence=2).checked(), "confidence"),
+    (lambda: funnel.make_stream(0), "at least 1"),
+    (lambda: funnel.fit(np.zeros((0, 64)), np.zeros(0)), "no labelled"),
+])
+def test_bad_input_raises(call, match):
+    with pytest.raises(ValueError, match=match):
+        call()
+
+
+SOLUTIONS = {
+    "full_trip": lambda: sum(funnel.COSTS.values()),
+    "prelabel_cost": lambda: 180 * funnel.APPROVE_COST + 20 * funnel.COSTS["label"],
+    "bits_per_cell_256": lambda: math.log2(256) / 256,
+}
+
+
+@pytest.mark.parametrize("name", sorted(answers.ANSWERS))
+def test_exercise_solutions_are_accepted(name):
+    assert set(SOLUTIONS) == set(answers.ANSWERS)
+    assert is_correct(f"funnel.{name}", SOLUTIONS[name]())
