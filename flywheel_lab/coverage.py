@@ -346,13 +346,22 @@ def labels_to_reach(budgets, accuracy, target):
     return float(b[i - 1] + (target - a[i - 1]) / (a[i] - a[i - 1]) * (b[i] - b[i - 1]))
 
 
-def compare(strategies, X_pool, y_pool, X_test, y_test, budgets, seeds, **options):
-    """Learning curves of several strategies over several seeds: ``{strategy: array(seeds × budgets)}``."""
+def compare(strategies, X_pool, y_pool, X_test, y_test, budgets, seeds, progress=None, **options):
+    """Learning curves of several strategies over several seeds: ``{strategy: array(seeds × budgets)}``.
+
+    ``progress``, if given, is called after each (strategy, seed) run, e.g. the
+    ``step`` of :func:`flywheel_lab.widgets.progress_bar`.
+    """
     seeds = list(seeds)
     if not seeds:
         raise ValueError("seeds is empty: give at least one seed")
-    return {s: np.array([learning_curve(s, X_pool, y_pool, X_test, y_test, budgets, seed=k, **options)
-                         for k in seeds]) for s in strategies}
+
+    def run(s, k):
+        curve = learning_curve(s, X_pool, y_pool, X_test, y_test, budgets, seed=k, **options)
+        if progress is not None:
+            progress(f"{s}, seed {k}")
+        return curve
+    return {s: np.array([run(s, k) for k in seeds]) for s in strategies}
 
 
 def label_ratios(curves, budgets, reference="random", at=300):

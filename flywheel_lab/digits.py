@@ -4,11 +4,17 @@
 nothing is downloaded. Pixels are scaled to [0, 1]. The classifier is a small,
 fast logistic regression fitted with single-threaded BLAS (threaded BLAS on a busy
 2-core machine made such fits many times slower, and less repeatable).
+scikit-learn is imported with this module (not with ``flywheel_lab``): a notebook
+that works on digits pays for it in its imports cell.
 """
 
 from functools import lru_cache
 
 import numpy as np
+from sklearn.datasets import load_digits
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split as _split
+from threadpoolctl import threadpool_limits
 
 from . import _validate as check
 from .seeding import as_rng
@@ -19,7 +25,6 @@ IMAGE_SHAPE = (8, 8)
 
 @lru_cache(maxsize=1)
 def _load():
-    from sklearn.datasets import load_digits
     bunch = load_digits()
     X = (bunch.data / 16.0).astype(np.float64)
     y = bunch.target.astype(np.int64)
@@ -36,10 +41,9 @@ def load():
 
 def train_test_split(test_size=0.3, seed=0):
     """Stratified split of the digits: ``X_train, X_test, y_train, y_test``."""
-    from sklearn.model_selection import train_test_split as split
     test_size = check.number_in(test_size, "test_size", 0, 1, low_open=True, high_open=True)
     X, y = load()
-    return split(X, y, test_size=test_size, stratify=y, random_state=check.whole_number(seed, "seed"))
+    return _split(X, y, test_size=test_size, stratify=y, random_state=check.whole_number(seed, "seed"))
 
 
 def sample_with_mix(X, y, mix, n, rng=None, seed=None):
@@ -69,8 +73,6 @@ def fit_classifier(X, y, C=1.0, sample_weight=None, max_iter=500):
 
     Returns the fitted scikit-learn estimator (``predict``, ``predict_proba``).
     """
-    from sklearn.linear_model import LogisticRegression
-    from threadpoolctl import threadpool_limits
     X = np.asarray(X, dtype=float)
     y = np.asarray(y)
     if len(X) == 0:

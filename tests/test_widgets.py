@@ -58,3 +58,12 @@ def test_slider_types():
     assert isinstance(widgets.slider(1, 0, 5, 1, "n"), W.IntSlider)
     s = widgets.slider(0.5, 0.0, 1.0, 0.1, "p")
     assert isinstance(s, W.FloatSlider) and s.readout_format == ".2f"
+
+
+def test_progress_bar_counts_to_done():
+    box, step = widgets.progress_bar(3, "runs")
+    bar, label = box.children
+    for i in range(4):
+        step(f"run {i}")
+    assert bar.value == 3 and bar.bar_style == "success"
+    assert label.value.startswith("3 of 3")

@@ -112,6 +112,27 @@ def slider(value, min, max, step, description, fmt=None, continuous=True, **kw):
                layout=W.Layout(width="340px"), **extra, **kw)
 
 
+def progress_bar(total, description="working"):
+    """A progress bar for a long loop and the ``step(label)`` callback that advances it.
+
+    ``bar, step = progress_bar(12, "learning curves")``; ``display(bar)``; then call
+    ``step()`` after each of the 12 steps. It is a widget, so it writes nothing to
+    stdout or stderr (nbval ignores widget cells' outputs).
+    """
+    total = max(1, int(total))
+    bar = W.IntProgress(value=0, min=0, max=total, description=description, bar_style="info",
+                        style={"description_width": "initial"}, layout=W.Layout(width="480px"))
+    label = W.Label(f"0 of {total}")
+    box = W.HBox([bar, label])
+
+    def step(what=""):
+        bar.value = min(total, bar.value + 1)
+        label.value = f"{bar.value} of {total}" + (f": {what}" if what else "")
+        if bar.value == total:
+            bar.bar_style = "success"
+    return box, step
+
+
 def sweep_values(control):
     """Minimum, maximum and a middle value a control can take (for tests and benchmarks)."""
     if hasattr(control, "options") and isinstance(control, W.SelectMultiple):
