@@ -100,3 +100,10 @@ def test_exercises_with_hidden_solutions(nb):
         assert cell.metadata.get("jupyter", {}).get("source_hidden") is True, "hide solution cells"
     checks = [c for c in after if c.cell_type == "code" and "check(" in c.source]
     assert len(checks) >= 2, "exercises come with self-check cells"
+
+
+def test_figures_use_the_series_style(nb):
+    uses_pyplot = any("plt." in c.source for c in code_cells(nb))
+    if uses_pyplot:
+        first = code_cells(nb)[0]
+        assert "plots.use_style()" in first.source, "call plots.use_style() in the imports cell"

@@ -67,3 +67,21 @@ def test_progress_bar_counts_to_done():
         step(f"run {i}")
     assert bar.value == 3 and bar.bar_style == "success"
     assert label.value.startswith("3 of 3")
+
+
+def test_widget_figures_label_their_axes(live):
+    """Figures for a room: an opaque background, and every axis that is drawn has a label."""
+    from matplotlib.figure import Figure
+    from flywheel_lab.plots import style_context
+    with style_context():
+        result = live.render(**live.values())
+    figures = [r for r in (result if isinstance(result, tuple) else (result,)) if isinstance(r, Figure)]
+    for fig in figures:
+        assert fig.get_facecolor()[3] == 1.0, "opaque background"
+        for ax in fig.axes:
+            if not ax.axison or ax.get_label() == "<colorbar>":
+                continue
+            shared_x = len(ax.get_shared_x_axes().get_siblings(ax)) > 1
+            shared_y = len(ax.get_shared_y_axes().get_siblings(ax)) > 1
+            assert ax.get_xlabel() or shared_x or not ax.xaxis.get_visible(), f"x axis without a label: {ax.get_title()!r}"
+            assert ax.get_ylabel() or shared_y or not ax.yaxis.get_visible(), f"y axis without a label: {ax.get_title()!r}"
