@@ -85,3 +85,10 @@ def test_widget_figures_label_their_axes(live):
             shared_y = len(ax.get_shared_y_axes().get_siblings(ax)) > 1
             assert ax.get_xlabel() or shared_x or not ax.xaxis.get_visible(), f"x axis without a label: {ax.get_title()!r}"
             assert ax.get_ylabel() or shared_y or not ax.yaxis.get_visible(), f"y axis without a label: {ax.get_title()!r}"
+
+
+def test_result_keeps_the_last_rendering():
+    live = widgets.Live({"x": widgets.slider(1, 0, 3, 1, "x")}, lambda x: f"x = {x}")
+    assert live.result == "x = 1"
+    live.controls["x"].value = 3
+    assert live.result == "x = 3"

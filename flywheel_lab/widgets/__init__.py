@@ -30,6 +30,7 @@ class Live(W.VBox):
         self.dpi = dpi
         self.output = W.Output(layout=W.Layout(min_height="120px"))
         self.redraws = 0
+        self.result = None  # what render returned last: a static copy for the page below
         self._layout = (None, ())  # (figure shape, Axes positions) of the last laid-out figure
         bar = W.HBox(list(self.controls.values()),
                      layout=W.Layout(flex_flow="row wrap", grid_gap="4px 16px"))
@@ -50,6 +51,7 @@ class Live(W.VBox):
                 result = self.render(**self.values())
         except ValueError as err:
             result = f"⚠ {err}"
+        self.result = result
         self.output.outputs = tuple(_as_outputs(result, self.dpi, self._reuse_layout))
         self.redraws += 1
 
