@@ -67,7 +67,7 @@ class Live(W.VBox):
         """
         shape = (tuple(fig.get_size_inches()), len(fig.axes))
         if shape == self._layout[0] and fig.get_layout_engine() is not None:
-            fig.set_layout_engine("none")
+            fig.set_layout_engine(None)  # None, not "none": no layout pre-draw in savefig
             for ax, position in zip(fig.axes, self._layout[1]):
                 ax.set_position(position)
             return figure_png(fig, self.dpi)
