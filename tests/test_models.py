@@ -134,3 +134,32 @@ def test_adam_step_matches_torch_optim():
         reference.step()
     for p, q in zip(a.parameters(), b.parameters()):
         assert torch.allclose(p, q, atol=1e-6)
+
+
+@pytest.mark.parametrize("head", models.HEADS)
+@pytest.mark.parametrize("hidden", [(16,), (8, 5)])
+def test_backpropagation_matches_autograd(head, hidden):
+    X, y = pixels.sample(200, seed=3)
+    X, y, weight = models._merge_repeats(X, y)
+    X, target = torch.as_tensor(X), models._one_hot(y, 16)
+    torch.manual_seed(1)
+    model = models.Classifier(4, hidden, 16, head)
+    layers = [(m.weight, m.bias) for m in model.modules() if isinstance(m, torch.nn.Linear)]
+    loss, grads = models.loss_and_gradients(layers, X, target, weight, head)
+    logits = model(X)
+    if head == "sigmoid":
+        per_row = torch.nn.functional.binary_cross_entropy_with_logits(logits, target, reduction="none").mean(dim=1)
+    else:
+        per_row = torch.nn.functional.cross_entropy(logits, torch.as_tensor(y), reduction="none")
+    expected = torch.autograd.grad(per_row @ weight, list(model.parameters()))
+    assert loss.item() == pytest.approx((per_row @ weight).item(), rel=1e-6)
+    assert len(grads) == len(expected)
+    for g, e in zip(grads, expected):
+        assert g.shape == e.shape and torch.allclose(g, e, atol=1e-7, rtol=1e-5)
+
+
+def test_merge_repeats_counts_each_distinct_row_and_label():
+    X = np.array([[0, 1], [1, 0], [0, 1], [0, 1]], dtype=np.float32)
+    rows, labels, weight = models._merge_repeats(X, np.array([2, 3, 2, 5]))
+    merged = {(tuple(r), int(c)): round(float(w), 6) for r, c, w in zip(rows, labels, weight)}
+    assert merged == {((0.0, 1.0), 2): 0.5, ((1.0, 0.0), 3): 0.25, ((0.0, 1.0), 5): 0.25}
