@@ -251,3 +251,24 @@ def test_exercise_answers_are_computed_and_accepted(name):
     value = entry.value()
     assert value is not None and entry.accepts(value)
     assert str(value) not in entry.hint
+
+
+def test_monte_carlo_with_unseeable_and_very_rare_categories():
+    p = np.array([0.5, 0.0, 0.3, 0.2 - 1e-4, 0.0, 1e-4])     # two can never appear, one almost never
+    cov = col.simulate_coverage(p, days=200, trials=20_000, seed=4)
+    assert cov.min() >= 1 and cov.max() <= 4
+    assert np.all(np.diff(cov.astype(int), axis=1) >= 0)
+    exact = col.expected_seen(np.arange(1, 201), p)
+    assert np.allclose(cov.mean(axis=0), exact, atol=0.02)
+
+
+@pytest.mark.parametrize("categories, exponent", [(16, 0.0), (40, 1.0)])
+def test_the_diminishing_widget_draws_the_simulation_on_the_exact_curves(categories, exponent):
+    from matplotlib.figure import Figure
+
+    from flywheel_lab.widgets.collection import draw_diminishing
+    axs = Figure().subplots(1, 2)
+    draw_diminishing(axs, categories=categories, days=60, exponent=exponent, trials=4000)
+    for ax, exact_label, tolerance in zip(axs, ["exact", "exact expectation"], [0.01, 0.05]):
+        lines = {line.get_label(): line.get_ydata() for line in ax.get_lines()}
+        assert np.allclose(lines["simulation (mean)"], lines[exact_label], atol=tolerance)

@@ -92,3 +92,19 @@ def test_result_keeps_the_last_rendering():
     assert live.result == "x = 1"
     live.controls["x"].value = 3
     assert live.result == "x = 3"
+
+
+def test_snapshot_shows_the_last_drawing_without_redrawing(capsys):
+    from unittest import mock
+
+    from flywheel_lab.widgets.collection import last_hole
+    live = last_hole()
+    live.controls["categories"].value = 8
+    published = []
+    with mock.patch("IPython.display.publish_display_data", lambda data, **kw: published.append(data)), \
+            mock.patch("flywheel_lab.widgets.figure_png") as encode:
+        live.snapshot()._ipython_display_()
+    encode.assert_not_called()
+    assert published == [o["data"] for o in live.output.outputs if o["output_type"] == "display_data"]
+    assert len(published) == 1
+    assert "days give" in capsys.readouterr().out

@@ -25,7 +25,7 @@ def plot_information(days, exact, band=None, total=None, ax=None):
         ax.plot(days, mean, ls="--", color=PALETTE["orange"], label="simulation (mean)")
     ax.plot(days, exact, color=PALETTE["blue"], label="exact expectation")
     if total is not None:
-        ax.axhline(total, color=PALETTE["black"], lw=1, ls=":", label=f"all {total:g} bits")
+        ax.axhline(total, color=PALETTE["black"], lw=1, ls=":", label=f"all {total:.3g} bits")
     return decorate(ax, xlabel="day", ylabel="information collected (bits)",
                     title="Information piles up ever more slowly", ylim=(0, None), legend=True)
 

@@ -58,6 +58,13 @@ class Live(W.VBox):
     def _changed(self, change):
         self.refresh()
 
+    def snapshot(self):
+        """A still of the last drawing (its text and image), for pages read without a kernel.
+
+        Showing it draws nothing: the image is the PNG the widget already made.
+        """
+        return Snapshot(self.output.outputs)
+
     def _reuse_layout(self, fig):
         """Encode ``fig``, laying it out only when its shape differs from the last figure's.
 
@@ -74,6 +81,21 @@ class Live(W.VBox):
         png = figure_png(fig, self.dpi)
         self._layout = (shape, [ax.get_position() for ax in fig.axes])
         return png
+
+
+class Snapshot:
+    """Fixed copies of a widget's outputs that display like the widget's drawing."""
+
+    def __init__(self, outputs):
+        self.outputs = tuple(outputs)
+
+    def _ipython_display_(self):
+        from IPython.display import publish_display_data
+        for out in self.outputs:
+            if out["output_type"] == "stream":
+                print(out["text"], end="")
+            else:
+                publish_display_data(out["data"])
 
 
 def _as_outputs(result, dpi, encode=None):
@@ -93,7 +115,7 @@ def _as_outputs(result, dpi, encode=None):
 def figure_png(fig, dpi=80):
     """Base64 PNG of a matplotlib Figure (the figure is not kept anywhere)."""
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=dpi)
+    fig.savefig(buf, format="png", dpi=dpi, pil_kwargs={"compress_level": 1})  # fast to encode
     return base64.b64encode(buf.getvalue()).decode("ascii")
 
 

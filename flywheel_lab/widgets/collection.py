@@ -23,8 +23,8 @@ def draw_diminishing(axs, categories=16, days=100, exponent=0.0, trials=2000, se
     day = np.arange(1, days + 1)
     cov = col.simulate_coverage(p, days, trials, seed=seed)
     bits = col.bits_per_category(p)
-    mean, lower, upper = (bits * x for x in col.coverage_band(cov))
-    new = bits * np.diff(mean, prepend=0.0)
+    mean, lower, upper = (bits * x for x in col.coverage_band(cov))   # in bits
+    new = np.diff(mean, prepend=0.0)
     plot_new_information(day, col.expected_new_information(day, p), new, ax=axs[0])
     plot_information(day, col.expected_information(day, p), (mean, lower, upper),
                      total=bits * categories, ax=axs[1])
