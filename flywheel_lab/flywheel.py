@@ -26,6 +26,7 @@ from .seeding import as_rng
 
 STRATEGIES = coverage.STRATEGIES
 COMMON_PER_CUSTOMER = 3
+JOIN_EVERY = 3          # weeks between two customers joining
 COVERED_AT = 3          # a digit counts as covered once this many of its images are labelled
 
 
@@ -42,7 +43,7 @@ class Customer:
         return np.flatnonzero(self.mix >= self.mix.max() - 1e-12)
 
 
-def make_customers(n_customers=3, join_every=3, rare_weight=0.03, seed=0):
+def make_customers(n_customers=3, join_every=JOIN_EVERY, rare_weight=0.03, seed=0):
     """``n_customers`` customers, one joining every ``join_every`` weeks, each with 3 everyday digits."""
     n_customers = check.whole_number(n_customers, "n_customers", 1, 10)
     join_every = check.whole_number(join_every, "join_every", minimum=0)
@@ -94,7 +95,7 @@ def _week_cost(collected, bought, trained, costs):
 
 
 def simulate(strategy="kcenter", weekly_budget=20, n_customers=3, weeks=12, images_per_week=100,
-             join_every=3, costs=None, seed=0):
+             join_every=JOIN_EVERY, costs=None, seed=0):
     """Run the flywheel for ``weeks`` weeks and return its :class:`History`.
 
     Week 0 buys random labels (there is no model to score with yet); from then on

@@ -272,3 +272,12 @@ def test_the_diminishing_widget_draws_the_simulation_on_the_exact_curves(categor
     for ax, exact_label, tolerance in zip(axs, ["exact", "exact expectation"], [0.01, 0.05]):
         lines = {line.get_label(): line.get_ydata() for line in ax.get_lines()}
         assert np.allclose(lines["simulation (mean)"], lines[exact_label], atol=tolerance)
+
+
+def test_the_last_hole_summary_tells_neighbouring_days_apart():
+    from matplotlib.figure import Figure
+
+    from flywheel_lab.widgets.collection import draw_last_hole
+    text = draw_last_hole(Figure().subplots(), categories=64, confidence=0.999)
+    assert text == "439 days give 99.901% (one day less: 99.899%)"
+    assert draw_last_hole(Figure().subplots(), categories=2, confidence=0.5).startswith("1 day gives 50.00%")

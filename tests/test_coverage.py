@@ -166,3 +166,14 @@ def test_exercise_answers_are_computed_by_the_package():
     assert ex.ANSWERS["kcenter_pick"].value() == 3
     assert ex.ANSWERS["hole_kcenter"].value() == ex.hole_count("kcenter")
     assert ex.hole_count("kcenter") > ex.hole_count("random")
+
+
+def test_coverage_widget_colour_scale_spans_its_distances():
+    from matplotlib.figure import Figure
+
+    from flywheel_lab.widgets import coverage as coverage_widgets
+    scale = coverage_widgets._pool()["vmax"]
+    for labels in (20, 200):
+        dist = coverage_widgets.coverage_map("kcenter", labels, ax=Figure().subplots())
+        assert dist.max() <= scale * 1.05
+    assert coverage_widgets.coverage_map("random", 20, ax=Figure().subplots()).max() > 0.9 * scale

@@ -85,3 +85,11 @@ SOLUTIONS = {
 def test_exercise_solutions_are_accepted(name):
     assert set(SOLUTIONS) == set(answers.ANSWERS)
     assert is_correct(f"flywheel.{name}", SOLUTIONS[name]())
+
+
+def test_the_customers_slider_stops_at_the_last_customer_who_joins():
+    from flywheel_lab.widgets.flywheel import flywheel_explorer
+    live = flywheel_explorer(weeks=12)
+    live.controls["n_customers"].value = live.controls["n_customers"].max
+    h = fw.simulate(n_customers=live.controls["n_customers"].max, weeks=12)
+    assert not np.isnan(h.measured).all(axis=0).any()

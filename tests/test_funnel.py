@@ -99,3 +99,26 @@ SOLUTIONS = {
 def test_exercise_solutions_are_accepted(name):
     assert set(SOLUTIONS) == set(answers.ANSWERS)
     assert is_correct(f"funnel.{name}", SOLUTIONS[name]())
+
+
+def test_every_stop_of_the_duplicate_slider_can_change_the_result():
+    from flywheel_lab.widgets.funnel import funnel_explorer
+    live = funnel_explorer(filters=("deduplicate",))
+    slider = live.controls["duplicate"]
+    texts = set()
+    for value in (slider.min, (slider.min + slider.max) / 2, slider.max):
+        slider.value = value
+        texts.add(live.result[1])
+    assert len(texts) == 3
+
+
+def test_infinite_cost_per_bit_is_written_not_left_out():
+    from matplotlib.figure import Figure
+
+    from flywheel_lab.plots.funnel import plot_cost_per_bit
+    stream = funnel.make_stream(300, seed=0)
+    results = [("no filter", funnel.run(stream, (), seed=0)),
+               ("deduplicate", funnel.run(stream, ("deduplicate",), funnel.Settings(duplicate=50.0), seed=0))]
+    assert results[1][1].cost_per_bit == float("inf")
+    ax = plot_cost_per_bit(results, ax=Figure().subplots())
+    assert any("no new bits" in t.get_text() for t in ax.texts)

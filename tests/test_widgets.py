@@ -108,3 +108,16 @@ def test_snapshot_shows_the_last_drawing_without_redrawing(capsys):
     assert published == [o["data"] for o in live.output.outputs if o["output_type"] == "display_data"]
     assert len(published) == 1
     assert "days give" in capsys.readouterr().out
+
+
+def test_layout_is_redone_when_tick_labels_widen():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from flywheel_lab.widgets.funnel import funnel_explorer
+    live = funnel_explorer()                     # y axis up to ~30 dollars
+    live.controls["filters"].value = ()          # now up to ~500: wider tick labels
+    fig = live.result[0]
+    FigureCanvasAgg(fig).draw()
+    renderer = fig.canvas.get_renderer()
+    ylabel = fig.axes[0].yaxis.label.get_window_extent(renderer)
+    assert ylabel.x0 >= 0, "the y-axis label is cut off at the left edge"

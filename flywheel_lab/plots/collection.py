@@ -25,7 +25,7 @@ def plot_information(days, exact, band=None, total=None, ax=None):
         ax.plot(days, mean, ls="--", color=PALETTE["orange"], label="simulation (mean)")
     ax.plot(days, exact, color=PALETTE["blue"], label="exact expectation")
     if total is not None:
-        ax.axhline(total, color=PALETTE["black"], lw=1, ls=":", label=f"all {total:.3g} bits")
+        ax.axhline(total, color=PALETTE["black"], lw=1, ls=":", label=f"all {total:.3g} bit{'s' * (total != 1)}")
     return decorate(ax, xlabel="day", ylabel="information collected (bits)",
                     title="Information piles up ever more slowly", ylim=(0, None), legend=True)
 
@@ -36,7 +36,7 @@ def plot_last_hole(days, prob, confidence, needed, compare=None, ax=None):
     ax.plot(days, prob, color=PALETTE["blue"], label="chance the hole is closed")
     ax.axhline(confidence, color=PALETTE["black"], lw=1, ls=":")
     ax.axvline(needed, color=PALETTE["vermillion"], lw=1.5,
-               label=f"{needed} days reach {confidence:.0%}")
+               label=f"{needed} day{'s' * (needed != 1)} reach {confidence:.1%}")
     if compare is not None:
         ax.axvline(compare, color=PALETTE["green"], lw=1.5, ls="--", label=f"{compare} days")
     percent_axis(ax)

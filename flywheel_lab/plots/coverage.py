@@ -36,7 +36,7 @@ def plot_filter(points, score, chosen, ax=None, title="the data filter: who gets
                     title=title, legend=True)
 
 
-def plot_learning_curves(budgets, curves, ax=None, target=None):
+def plot_learning_curves(budgets, curves, ax=None, target=None, target_label="target"):
     """Mean test accuracy per number of labels for each strategy, shaded from worst to best seed."""
     ax = axes(ax)
     for name, runs in curves.items():
@@ -46,7 +46,7 @@ def plot_learning_curves(budgets, curves, ax=None, target=None):
                 lw=3 if name == "random" else 1.8, ls="--" if name == "random" else "-")
         ax.fill_between(budgets, runs.min(0), runs.max(0), color=colour, alpha=0.15, lw=0)
     if target is not None:
-        ax.axhline(target, color=PALETTE["black"], lw=1, ls=":", label="random at 300 labels")
+        ax.axhline(target, color=PALETTE["black"], lw=1, ls=":", label=target_label)
     percent_axis(ax)
     return decorate(ax, xlabel="labels bought (labels)", ylabel="test accuracy (%)", legend=True)
 

@@ -31,8 +31,14 @@ def plot_cost_per_bit(results, ax=None):
     colours = [PALETTE["vermillion"] if n == "no filter" else
                PALETTE["green"] if n == "all filters" else PALETTE["sky"] for n in names]
     y = np.arange(len(names))[::-1]
-    ax.barh(y, values, color=colours)
+    finite = np.isfinite(values)
+    ax.barh(y[finite], np.asarray(values)[finite], color=np.asarray(colours)[finite])
+    for row in y[~finite]:
+        ax.text(0.01, row, "no new bits: cost per bit infinite", va="center",
+                transform=ax.get_yaxis_transform(), color=PALETTE["vermillion"])
     ax.set_yticks(y, names)
-    ax.set_xscale("log")
+    ax.set_ylim(-0.6, len(names) - 0.4)
+    if finite.any():
+        ax.set_xscale("log")
     return decorate(ax, xlabel="cost per bit of new information (US $ / bit, log scale)",
                     title="What a bit of new information costs")

@@ -69,10 +69,11 @@ class Live(W.VBox):
         """Encode ``fig``, laying it out only when its shape differs from the last figure's.
 
         The layout pass measures every label and costs about a third of an update;
-        a widget's figures keep their shape from one update to the next, so the Axes
-        positions found the first time are reused.
+        a widget's figures mostly keep their shape from one update to the next, so the
+        Axes positions found are reused until the size, the Axes or the longest tick
+        label of an axis changes (longer labels need wider margins).
         """
-        shape = (tuple(fig.get_size_inches()), len(fig.axes))
+        shape = _layout_key(fig)
         if shape == self._layout[0] and fig.get_layout_engine() is not None:
             fig.set_layout_engine(None)  # None, not "none": no layout pre-draw in savefig
             for ax, position in zip(fig.axes, self._layout[1]):
@@ -81,6 +82,15 @@ class Live(W.VBox):
         png = figure_png(fig, self.dpi)
         self._layout = (shape, [ax.get_position() for ax in fig.axes])
         return png
+
+
+def _layout_key(fig):
+    """What a figure's layout depends on: its size, its Axes and each axis's longest tick label."""
+    def widest(axis):
+        labels = axis.major.formatter.format_ticks(axis.get_majorticklocs())
+        return max((len(str(label)) for label in labels), default=0)
+    widths = tuple(widest(axis) for ax in fig.axes for axis in (ax.xaxis, ax.yaxis))
+    return tuple(fig.get_size_inches()), len(fig.axes), widths
 
 
 class Snapshot:

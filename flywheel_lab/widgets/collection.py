@@ -55,8 +55,18 @@ def draw_last_hole(ax, categories=16, confidence=0.99, compare=None):
     needed = col.days_for_confidence(confidence, p)
     day = np.arange(0, int(needed * 1.4) + 2)
     plot_last_hole(day, col.prob_seen(day, p), confidence, needed, compare, ax=ax)
-    return f"{needed} days give {col.prob_seen(needed, p):.2%} (one day less: " \
-                f"{col.prob_seen(needed - 1, p):.2%})"
+    now, before = _distinct_percents(col.prob_seen(needed, p), col.prob_seen(needed - 1, p))
+    days = "1 day gives" if needed == 1 else f"{needed} days give"
+    return f"{days} {now} (one day less: {before})"
+
+
+def _distinct_percents(a, b):
+    """``a`` and ``b`` as percentages, with just enough decimals (two or more) to differ."""
+    for decimals in range(2, 7):
+        text_a, text_b = f"{a:.{decimals}%}", f"{b:.{decimals}%}"
+        if text_a != text_b:
+            break
+    return text_a, text_b
 
 
 def last_hole(categories=16, confidence=0.99):

@@ -12,11 +12,15 @@ WIDGET_STRATEGIES = ("random", "kcenter", "hybrid", "margin")
 
 
 def flywheel_explorer(weekly_budget=20, strategy="kcenter", n_customers=3, weeks=12, seed=0):
-    """Weekly label budget, strategy and number of customers; shows measured vs real accuracy."""
+    """Weekly label budget, strategy and number of customers; shows measured vs real accuracy.
+
+    The customers slider stops at the last customer who joins within ``weeks``.
+    """
+    most = max(1, min(5, -(-weeks // flywheel.JOIN_EVERY)))
     controls = {
         "weekly_budget": slider(weekly_budget, 5, 60, 5, "labels per week", continuous=False),
         "strategy": W.Dropdown(options=WIDGET_STRATEGIES, value=strategy, description="strategy"),
-        "n_customers": slider(n_customers, 1, 5, 1, "customers", continuous=False),
+        "n_customers": slider(min(max(n_customers, 1), most), 1, most, 1, "customers", continuous=False),
     }
 
     def render(weekly_budget, strategy, n_customers):

@@ -23,7 +23,8 @@ def funnel_explorer(filters=EXPLORER_FILTERS, n=1000, seed=0):
         "anomaly": slider(d.anomaly, 0.5, 3.0, 0.1, "anomaly distance (pixels)", fmt=".1f", continuous=False),
         "confidence": slider(d.confidence, 0.3, 1.0, 0.05, "store if confidence <", continuous=False),
         "label_fraction": slider(d.label_fraction, 0.05, 1.0, 0.05, "share worth a label", continuous=False),
-        "duplicate": slider(d.duplicate, 0.0, 1.0, 0.05, "duplicate radius (pixels)", continuous=False),
+        "duplicate": slider(d.duplicate, 0.0, 2.5, 0.1, "duplicate radius (pixels)", fmt=".1f",
+                            continuous=False),
     }
 
     def render(filters, **thresholds):
