@@ -5,27 +5,31 @@ import numpy as np
 from . import PALETTE, axes, decorate, percent_axis
 
 
-def plot_new_information(days, exact, simulated=None, ax=None):
-    """Expected new bits per day (the exact curve, and a simulation's mean if given)."""
+def plot_new_information(days, exact, simulated=None, ax=None, legend=True):
+    """Expected new bits per day (the exact curve, and a simulation's mean if given).
+
+    Styled like :func:`plot_information`, so beside it one legend serves both.
+    """
     ax = axes(ax)
-    ax.plot(days, exact, color=PALETTE["blue"], label="exact")
-    if simulated is not None:
-        ax.plot(days, simulated, "o", ms=3, color=PALETTE["orange"], label="simulation (mean)")
+    ax.plot(days, exact, color=PALETTE["blue"], label="exact expectation")
+    if simulated is not None:   # on top: where the two agree, the dashes lie on the line
+        ax.plot(days, simulated, ls="--", color=PALETTE["orange"], label="simulation (mean)")
     return decorate(ax, xlabel="day", ylabel="new information (bits)",
-                    title="What each day's sample adds", ylim=(0, None), legend=True)
+                    title="What each day's sample adds", ylim=(0, None), legend=legend)
 
 
 def plot_information(days, exact, band=None, total=None, ax=None):
     """Expected bits held after each day, with a simulation's ``(mean, lower, upper)`` band."""
     ax = axes(ax)
     if band is not None:
-        mean, lower, upper = band
-        ax.fill_between(days, lower, upper, color=PALETTE["sky"], alpha=0.35,
+        ax.fill_between(days, band[1], band[2], color=PALETTE["sky"], alpha=0.35,
                         label="simulation: 5–95 % of runs")
-        ax.plot(days, mean, ls="--", color=PALETTE["orange"], label="simulation (mean)")
     ax.plot(days, exact, color=PALETTE["blue"], label="exact expectation")
+    if band is not None:        # on top: where the two agree, the dashes lie on the line
+        ax.plot(days, band[0], ls="--", color=PALETTE["orange"], label="simulation (mean)")
     if total is not None:
-        ax.axhline(total, color=PALETTE["black"], lw=1, ls=":", label=f"all {total:.3g} bit{'s' * (total != 1)}")
+        ax.axhline(total, color=PALETTE["black"], lw=1, ls=":",
+                   label=f"all {total:.3g} bit{'s' * (total != 1)}")
     return decorate(ax, xlabel="day", ylabel="information collected (bits)",
                     title="Information piles up ever more slowly", ylim=(0, None), legend=True)
 

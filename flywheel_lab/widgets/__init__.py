@@ -31,7 +31,7 @@ class Live(W.VBox):
         self.output = W.Output(layout=W.Layout(min_height="120px"))
         self.redraws = 0
         self.result = None  # what render returned last: a static copy for the page below
-        self._layout = (None, ())  # (figure shape, Axes positions) of the last laid-out figure
+        self._layout = (None, (), None)  # (shape, Axes positions, Figure) of the last layout
         bar = W.HBox(list(self.controls.values()),
                      layout=W.Layout(flex_flow="row wrap", grid_gap="4px 16px"))
         super().__init__([bar, self.output], layout=W.Layout(width="100%"), **kwargs)
@@ -70,27 +70,35 @@ class Live(W.VBox):
 
         The layout pass measures every label and costs about a third of an update;
         a widget's figures mostly keep their shape from one update to the next, so the
-        Axes positions found are reused until the size, the Axes or the longest tick
-        label of an axis changes (longer labels need wider margins).
+        Axes positions found are reused until the size or the Axes change, or a y tick
+        label gets longer than when they were found (it would need a wider margin).
         """
-        shape = _layout_key(fig)
-        if shape == self._layout[0] and fig.get_layout_engine() is not None:
+        shape, (last_shape, positions, last_fig) = _layout_key(fig), self._layout
+        if _fits(shape, last_shape):
+            if fig is not last_fig:                      # a new Figure: give it the known layout
+                for ax, position in zip(fig.axes, positions):
+                    ax.set_position(position)
             fig.set_layout_engine(None)  # None, not "none": no layout pre-draw in savefig
-            for ax, position in zip(fig.axes, self._layout[1]):
-                ax.set_position(position)
             return figure_png(fig, self.dpi)
+        fig.set_layout_engine("constrained")             # (again, for a reused Figure)
         png = figure_png(fig, self.dpi)
-        self._layout = (shape, [ax.get_position() for ax in fig.axes])
+        self._layout = (shape, [ax.get_position() for ax in fig.axes], fig)
         return png
 
 
 def _layout_key(fig):
-    """What a figure's layout depends on: its size, its Axes and each axis's longest tick label."""
+    """What a figure's layout depends on: its size, its Axes and their longest y tick labels
+    (which set the left margins)."""
     def widest(axis):
         labels = axis.major.formatter.format_ticks(axis.get_majorticklocs())
         return max((len(str(label)) for label in labels), default=0)
-    widths = tuple(widest(axis) for ax in fig.axes for axis in (ax.xaxis, ax.yaxis))
-    return tuple(fig.get_size_inches()), len(fig.axes), widths
+    return tuple(fig.get_size_inches()), len(fig.axes), tuple(widest(ax.yaxis) for ax in fig.axes)
+
+
+def _fits(shape, laid_out):
+    """True if a figure of ``shape`` fits the layout found for ``laid_out`` (see ``_layout_key``)."""
+    return (laid_out is not None and shape[:2] == laid_out[:2]
+            and all(new <= old for new, old in zip(shape[2], laid_out[2])))
 
 
 class Snapshot:
@@ -134,6 +142,34 @@ def new_figure(nrows=1, ncols=1, figsize=(7.0, 4.0), **subplot_kw):
     from matplotlib.figure import Figure
     fig = Figure(figsize=figsize, layout="constrained")
     return fig, fig.subplots(nrows, ncols, **subplot_kw)
+
+
+def reused_figure(nrows=1, ncols=1, figsize=(7.0, 4.0)):
+    """Like :func:`new_figure`, for a widget's render function: the same Figure every call.
+
+    Returns a function that gives back ``(fig, axes)`` with the Axes emptied of what was
+    plotted but keeping their ticks: a fresh Figure builds every tick again, about a
+    fifth of a two-panel update. Only for figures without colorbars (those would pile up).
+    """
+    fig, axes = new_figure(nrows, ncols, figsize=figsize)
+
+    def emptied():
+        for ax in fig.axes:
+            clear_plotted(ax)
+        return fig, axes
+    return emptied
+
+
+def clear_plotted(ax):
+    """Remove every plotted artist and the legend from ``ax``; keep its axes, ticks and scales."""
+    for artist in [*ax.lines, *ax.patches, *ax.collections, *ax.texts, *ax.images]:
+        artist.remove()
+    ax.containers.clear()
+    if ax.get_legend() is not None:
+        ax.get_legend().remove()
+    ax.set_prop_cycle(None)      # colours start over, as on a fresh Axes
+    ax.relim()
+    ax.autoscale()
 
 
 def slider(value, min, max, step, description, fmt=None, continuous=True, **kw):

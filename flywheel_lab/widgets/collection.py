@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from . import Live, new_figure, slider
+from . import Live, reused_figure, slider
 from .. import collection as col
 from ..plots.collection import (plot_frequencies, plot_information, plot_last_hole,
                                 plot_new_information, plot_share_seen)
@@ -18,14 +18,17 @@ def _clamp(value, low, high):
 
 
 def draw_diminishing(axs, categories=16, days=100, exponent=0.0, trials=2000, seed=0):
-    """On two Axes: new bits per day and bits held (exact curves beside a simulation)."""
+    """On two Axes: new bits per day and bits held (exact curves beside a simulation).
+
+    The right panel's legend serves both panels (same colours and line styles).
+    """
     p = col.zipf_frequencies(categories, exponent)
     day = np.arange(1, days + 1)
     cov = col.simulate_coverage(p, days, trials, seed=seed)
     bits = col.bits_per_category(p)
     mean, lower, upper = (bits * x for x in col.coverage_band(cov))   # in bits
     new = np.diff(mean, prepend=0.0)
-    plot_new_information(day, col.expected_new_information(day, p), new, ax=axs[0])
+    plot_new_information(day, col.expected_new_information(day, p), new, ax=axs[0], legend=False)
     plot_information(day, col.expected_information(day, p), (mean, lower, upper),
                      total=bits * categories, ax=axs[1])
     return axs
@@ -42,8 +45,10 @@ def diminishing_returns(categories=16, days=100, exponent=0.0, trials=2000):
                          continuous=False),
     }
 
+    figure = reused_figure(1, 2, figsize=WIDE)
+
     def render(**values):
-        fig, axs = new_figure(1, 2, figsize=WIDE)
+        fig, axs = figure()
         draw_diminishing(axs, **values)
         return fig
     return Live(controls, render)
@@ -76,8 +81,10 @@ def last_hole(categories=16, confidence=0.99):
         "confidence": slider(float(_clamp(confidence, 0.5, 0.999)), 0.5, 0.999, 0.001,
                              "confidence", fmt=".1%"),
     }
+    figure = reused_figure(figsize=(7.0, 3.8))
+
     def render(**values):
-        fig, ax = new_figure(figsize=(7.0, 3.8))
+        fig, ax = figure()
         return fig, draw_last_hole(ax, **values)
     return Live(controls, render)
 
@@ -105,7 +112,9 @@ def long_tail(categories=50, exponent=1.0, head=0.8):
         "head": slider(float(_clamp(head, 0.5, 0.95)), 0.5, 0.95, 0.05, "common share",
                        fmt=".0%"),
     }
+    figure = reused_figure(1, 2, figsize=WIDE)
+
     def render(**values):
-        fig, axs = new_figure(1, 2, figsize=WIDE)
+        fig, axs = figure()
         return fig, draw_long_tail(axs, **values)
     return Live(controls, render)
