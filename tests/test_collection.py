@@ -281,3 +281,19 @@ def test_the_last_hole_summary_tells_neighbouring_days_apart():
     text = draw_last_hole(Figure().subplots(), categories=64, confidence=0.999)
     assert text == "439 days give 99.901% (one day less: 99.899%)"
     assert draw_last_hole(Figure().subplots(), categories=2, confidence=0.5).startswith("1 day gives 50.00%")
+
+
+@settings(max_examples=15, deadline=None)
+@given(k=st.integers(2, 64), seed=st.integers(0, 2**32 - 1), concentration=st.floats(0.2, 10))
+def test_expected_days_all_matches_scipy_quad(k, seed, concentration):
+    from scipy.integrate import quad
+    p = np.random.default_rng(seed).dirichlet(np.full(k, concentration))
+    p = p[p > 0]
+
+    def missing(t):
+        with np.errstate(divide="ignore"):
+            return -np.expm1(np.log1p(-np.exp(-p * t)).sum())
+    knots = sorted(np.log(p.size) / p[[p.argmax(), p.argmin()]])
+    end = math.log(p.size * 1e17) / p.min()
+    expected = quad(missing, 0, end, points=knots, limit=500, epsabs=1e-10, epsrel=1e-12)[0]
+    assert col.expected_days_all(p) == pytest.approx(expected, rel=1e-9)
