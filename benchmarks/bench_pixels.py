@@ -18,7 +18,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from timing import NOTEBOOKS, bench_notebook, best_time, widget_update_times  # noqa: E402
+from timing import NOTEBOOKS, bench_notebook, best_time, print_table, widget_update_times  # noqa: E402
 
 from flywheel_lab import models, pixels  # noqa: E402
 from flywheel_lab.widgets import pixels as pixel_widgets  # noqa: E402
@@ -37,10 +37,7 @@ def main():
         floor, full = bench_notebook(path)
         rows.append((f"{path.stem}: floor {floor:.1f} s, full run {full:.1f} s, compute / floor",
                      f"{(full - floor) / floor:.2f}×", "≤ 1.0×"))
-    print("| measurement | result | target |")
-    print("|---|---:|---:|")
-    for name, result, target in rows:
-        print(f"| {name} | {result} | {target} |")
+    print_table(["measurement", "result", "target"], rows)
 
 
 if __name__ == "__main__":

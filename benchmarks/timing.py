@@ -98,3 +98,11 @@ def widget_update_times(builder, before_each=None, repeats=3):
             times.append(time.perf_counter() - start)
         passes.append(times)
     return [min(update) for update in zip(*passes)]
+
+
+def print_table(header, rows):
+    """Print a markdown table: ``header`` names the columns; text columns left, numbers right."""
+    print("| " + " | ".join(header) + " |")
+    print("|---|" + "---:|" * (len(header) - 1))
+    for row in rows:
+        print("| " + " | ".join(str(cell) for cell in row) + " |")
