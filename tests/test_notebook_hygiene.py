@@ -88,6 +88,18 @@ def test_widget_cells_are_ignored_by_nbval(nb):
             assert ignored, f"widget cell must start with # NBVAL_IGNORE_OUTPUT: {cell.source[:80]!r}"
 
 
+def test_a_named_widget_is_followed_by_its_still(nb):
+    """A widget kept in a name gets a ``name.snapshot()`` cell right after (static viewers see it)."""
+    cells = nb.cells
+    for i, cell in enumerate(cells):
+        if cell.cell_type != "code" or not cell.source.lstrip().startswith("# NBVAL_IGNORE_OUTPUT"):
+            continue
+        last = cell.source.strip().splitlines()[-1]
+        if re.fullmatch(r"[A-Za-z_]\w*", last) and f"{last} = " in cell.source:
+            following = [c.source.strip() for c in cells[i + 1:i + 3] if c.cell_type == "code"]
+            assert f"{last}.snapshot()" in following, f"show {last}.snapshot() after {cell.source[:80]!r}"
+
+
 def test_exercises_with_hidden_solutions(nb):
     headings = [c for c in nb.cells if c.cell_type == "markdown"
                 and any(line.startswith("## Exercises") for line in c.source.splitlines())]
