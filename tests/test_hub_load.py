@@ -1,0 +1,64 @@
+"""A whole class on the repository's JupyterHub at once: a load test with a real hub.
+
+The hub is deploy/jupyterhub/jupyterhub_config.py itself (local-process spawner, 127.0.0.1,
+free ports, a scratch state folder), with configurable-http-proxy from deploy/proxy.
+``FLYWHEEL_CLASS_SIZE`` students (default 6) are created through the REST API; each starts a
+server (which seeds their home with the series), opens their copy of
+``FLYWHEEL_CLASS_NOTEBOOK`` (default notebook 06, the heaviest) and runs its code cells over
+the kernel websocket, all at the same time. It passes when every cell of every student
+succeeds within ``FLYWHEEL_CLASS_TIME_LIMIT`` seconds, every idle kernel is culled although
+its websocket is still open (a tab left open), and no process is left running afterwards.
+
+Prerequisites: ``pip install -e ".[hub]"`` and ``npm ci --prefix deploy/proxy`` (.ci/run does
+both). Without them the test skips and says so; in CI (``CI`` set) it fails.
+"""
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+import hub_class  # noqa: E402
+
+STUDENTS = int(os.environ.get("FLYWHEEL_CLASS_SIZE", 6))
+NOTEBOOK = os.environ.get("FLYWHEEL_CLASS_NOTEBOOK", "06_data_holes.ipynb")
+TIME_LIMIT = float(os.environ.get("FLYWHEEL_CLASS_TIME_LIMIT", 420))
+KERNEL_IDLE = 20  # seconds: short, so the test sees culling happen
+
+
+@pytest.fixture
+def prerequisites():
+    missing = hub_class.missing_prerequisites()
+    if missing:
+        message = "the hub load test needs " + "; ".join(missing)
+        if os.environ.get("CI"):
+            pytest.fail(message + " (CI must run it: .ci/run installs them)")
+        pytest.skip(message)
+
+
+def test_a_class_runs_the_notebook_at_once_and_leaves_nothing_running(prerequisites, tmp_path):
+    state = tmp_path / "hub"
+    names = [f"student{i + 1}" for i in range(STUDENTS)]
+    try:
+        with hub_class.running_hub(state, kernel_idle=KERNEL_IDLE) as hub:
+            start = time.monotonic()
+            students = hub_class.run_class(hub, names, NOTEBOOK, cell_timeout=TIME_LIMIT,
+                                           cull_wait=KERNEL_IDLE * 4)
+            elapsed = time.monotonic() - start
+            seeded = sorted(p.name for p in (state / "home" / names[0] / "flywheel-lab").iterdir())
+    finally:
+        left = hub_class.leftovers(state)
+    report = "\n".join(f"{s.name}: server {s.server_ready:.0f} s, last cell {s.last_cell:.0f} s, "
+                       f"{s.cells_ok} cells ok, culled {s.culled_after:.0f} s after, {s.errors}"
+                       for s in students)
+    print(f"{STUDENTS} students, {NOTEBOOK}, {elapsed:.0f} s in all\n{report}")
+    assert not left, f"still running after the hub stopped: {left}"
+    assert NOTEBOOK in seeded and "00_start_here.ipynb" in seeded, seeded
+    for s in students:
+        assert not s.errors, report
+        assert s.cells_ok > 0, report
+        assert s.last_cell < TIME_LIMIT, f"{s.name} needed {s.last_cell:.0f} s\n{report}"
+        assert s.culled_after <= KERNEL_IDLE * 4, f"{s.name}'s idle kernel was never culled\n{report}"
