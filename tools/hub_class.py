@@ -326,9 +326,36 @@ def run_class(hub, names, notebook, cell_timeout=600, cull_wait=0, on_done=None)
     return students
 
 
-def student_processes(hub, name):
-    """The student's single-user server and kernels (processes working in their home folder)."""
-    return processes_under(hub.state / "home" / name)
+def processes_by_student(hub):
+    """``{student: [processes]}``: each student's server and kernels (by working folder, in their home)."""
+    homes = hub.state / "home"
+    by_student = {}
+    for proc in processes_under(homes):
+        with contextlib.suppress(Exception):
+            name = Path(proc.cwd()).relative_to(homes).parts[0]
+            by_student.setdefault(name, []).append(proc)
+    return by_student
+
+
+def memory_mib(processes):
+    """``(RSS, PSS)`` in MiB summed over ``processes`` (PSS splits shared pages between processes)."""
+    rss = pss = 0
+    for proc in processes:
+        with contextlib.suppress(Exception):
+            info = proc.memory_full_info()
+            rss += info.rss
+            pss += info.pss
+    return rss / 2**20, pss / 2**20
+
+
+def cpu_seconds(processes):
+    """User + system CPU seconds of ``processes`` and their finished children (e.g. node helpers)."""
+    total = 0.0
+    for proc in processes:
+        with contextlib.suppress(Exception):
+            t = proc.cpu_times()
+            total += t.user + t.system + t.children_user + t.children_system
+    return total
 
 
 def kernels(hub, name):

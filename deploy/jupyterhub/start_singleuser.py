@@ -37,6 +37,7 @@ def seed(home, series=SERIES):
 
 
 def main(argv):
+    """Seed the current folder (the home), then become the single-user server with ``argv``."""
     seed(Path.cwd())
     os.execv(sys.executable, [sys.executable, "-m", "jupyterhub.singleuser", *argv])
 
