@@ -16,7 +16,8 @@ alternating.
 student starts a server and runs the notebook's code cells at the same moment. Per student:
 peak memory of server + kernel (RSS, and PSS, which counts shared library pages once per
 machine rather than once per process: the figure to add up), and CPU seconds; for the class:
-seconds until the last student's last cell, and the hub + proxy memory. On a shared or
+seconds until the last student's last cell, and the hub + proxy memory. From the largest
+class, a sizing table: students per server for common core and memory sizes. On a shared or
 busy machine the seconds grow; memory and CPU seconds hardly change.
 Prints markdown tables for notebooks/README.md.
 """
@@ -145,13 +146,39 @@ def class_table(sizes, notebook):
     return "\n".join(rows), results
 
 
+SERVERS = [(2, 8), (4, 16), (8, 32), (16, 64)]  # (cores, GiB): common single-server sizes
+RESERVE_GIB = 1.0   # operating system and file cache kept free
+WAIT_S = 120        # the longest a student should wait when the whole class runs the notebook at once
+
+
+def sizing_table(result):
+    """Students per server from one class measurement: the smaller of the memory and the CPU bound.
+
+    Memory: (RAM - reserve - hub and proxy) / peak PSS per student (everyone at their peak at
+    once: the worst case). CPU: everyone runs the notebook at the same moment and the last one
+    should finish within ``WAIT_S`` seconds: cores * WAIT_S / CPU seconds per student.
+    """
+    rows = [f"| server | students by memory | students by CPU (all at once, ≤ {WAIT_S} s) | students |",
+            "|---|---:|---:|---:|"]
+    for cores, gib in SERVERS:
+        free_mib = (gib - RESERVE_GIB) * 1024 - result["hub_proxy_mib"]
+        by_memory = int(free_mib // result["pss_mib"])
+        by_cpu = int(cores * WAIT_S // result["cpu_s"])
+        rows.append(f"| {cores} cores, {gib} GiB | {by_memory} | {by_cpu} | **{min(by_memory, by_cpu)}** |")
+    return "\n".join(rows)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--students", default="1,4,8", help="class sizes, comma-separated")
     parser.add_argument("--notebook", default="06_data_holes.ipynb", help="the notebook every student runs")
     parser.add_argument("--spawn-only", action="store_true")
     parser.add_argument("--json", help="also write the class figures to this file")
+    parser.add_argument("--sizing-from", help="only print the sizing table from a file --json wrote")
     args = parser.parse_args(argv)
+    if args.sizing_from:
+        print(sizing_table(json.loads(Path(args.sizing_from).read_text())[-1]))
+        return 0
     missing = hub_class.missing_prerequisites()
     if missing:
         print("bench_classroom needs " + "; ".join(missing), file=sys.stderr)
@@ -159,7 +186,8 @@ def main(argv=None):
     print(spawn_table(), "\n", flush=True)
     if not args.spawn_only:
         table, results = class_table([int(n) for n in args.students.split(",")], args.notebook)
-        print(table, flush=True)
+        print(table, "\n", flush=True)
+        print(sizing_table(results[-1]), flush=True)  # from the largest class measured
         if args.json:
             Path(args.json).write_text(json.dumps(results, indent=1))
     return 0

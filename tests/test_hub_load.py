@@ -62,3 +62,18 @@ def test_a_class_runs_the_notebook_at_once_and_leaves_nothing_running(prerequisi
         assert s.cells_ok > 0, report
         assert s.last_cell < TIME_LIMIT, f"{s.name} needed {s.last_cell:.0f} s\n{report}"
         assert s.culled_after <= KERNEL_IDLE * 4, f"{s.name}'s idle kernel was never culled\n{report}"
+
+
+def test_a_failing_class_still_leaves_nothing_running(prerequisites, tmp_path):
+    state = tmp_path / "hub"
+    with pytest.raises(RuntimeError, match="a student's cell failed"):
+        with hub_class.running_hub(state) as hub:
+            hub.api("POST", "/users", {"usernames": ["student1"]})
+            hub.api("POST", "/users/student1/server")
+            deadline = time.monotonic() + TIME_LIMIT
+            while not hub.api("GET", "/users/student1")["servers"].get("", {}).get("ready"):
+                assert time.monotonic() < deadline, "the server never became ready"
+                time.sleep(0.5)
+            assert hub_class.leftovers(state), "the hub, proxy and server should be running here"
+            raise RuntimeError("a student's cell failed")
+    assert not hub_class.leftovers(state)

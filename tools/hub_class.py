@@ -264,11 +264,11 @@ async def _student(hub, student, notebook, cell_timeout, start, sockets):
                          {"path": path, "type": "notebook", "name": notebook,
                           "kernel": {"name": "python3"}})
     student.kernel_id = session["kernel"]["id"]
+    session_id = uuid.uuid4().hex
     url = (hub.url.replace("http", "ws", 1)
-           + f"/user/{name}/api/kernels/{student.kernel_id}/channels")
+           + f"/user/{name}/api/kernels/{student.kernel_id}/channels?session_id={session_id}")
     ws = await websocket_connect(HTTPRequest(url, headers={"Authorization": f"token {hub.token}"}),
                                  max_message_size=1 << 28)
-    session_id = uuid.uuid4().hex
     try:
         for code in code_cells(nb):
             error = await _run_cell(ws, code, session_id, cell_timeout)
