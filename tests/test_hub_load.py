@@ -8,6 +8,8 @@ server (which seeds their home with the series), opens their copy of
 the kernel websocket, all at the same time. It passes when every cell of every student
 succeeds within ``FLYWHEEL_CLASS_TIME_LIMIT`` seconds, every idle kernel is culled although
 its websocket is still open (a tab left open), and no process is left running afterwards.
+A second test has the idle-server culler stop a server nobody uses, then fails on purpose
+with a server starting, and checks that nothing is left running then either.
 
 Prerequisites: ``pip install -e ".[hub]"`` and ``npm ci --prefix deploy/proxy`` (.ci/run does
 both). Without them the test skips and says so; in CI (``CI`` set) it fails.
@@ -64,16 +66,26 @@ def test_a_class_runs_the_notebook_at_once_and_leaves_nothing_running(prerequisi
         assert s.culled_after <= KERNEL_IDLE * 4, f"{s.name}'s idle kernel was never culled\n{report}"
 
 
-def test_a_failing_class_still_leaves_nothing_running(prerequisites, tmp_path):
+def test_an_idle_server_is_stopped_and_a_failing_class_leaves_nothing_running(prerequisites, tmp_path):
     state = tmp_path / "hub"
+    server_idle = 15
     with pytest.raises(RuntimeError, match="a student's cell failed"):
-        with hub_class.running_hub(state) as hub:
+        with hub_class.running_hub(state, server_idle=server_idle) as hub:
             hub.api("POST", "/users", {"usernames": ["student1"]})
             hub.api("POST", "/users/student1/server")
+            ready = culled = None
             deadline = time.monotonic() + TIME_LIMIT
-            while not hub.api("GET", "/users/student1")["servers"].get("", {}).get("ready"):
-                assert time.monotonic() < deadline, "the server never became ready"
+            while culled is None:
+                assert time.monotonic() < deadline, f"ready after {ready} s, never culled"
+                server = hub.api("GET", "/users/student1")["servers"].get("")
+                if ready is None and server and server.get("ready"):
+                    ready = time.monotonic()
+                    assert hub_class.leftovers(state), "the hub, proxy and server should be running"
+                elif ready is not None and not server:
+                    culled = time.monotonic() - ready
                 time.sleep(0.5)
-            assert hub_class.leftovers(state), "the hub, proxy and server should be running here"
+            print(f"idle server stopped {culled:.0f} s after it was ready (timeout {server_idle} s)")
+            assert culled < server_idle * 6
+            hub.api("POST", "/users/student1/server")  # the student comes back: a server is running again
             raise RuntimeError("a student's cell failed")
     assert not hub_class.leftovers(state)
