@@ -11,6 +11,7 @@ import json
 import re
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import yaml
@@ -43,8 +44,10 @@ def test_hub_defaults_enforce_limits_with_systemd(monkeypatch, tmp_path):
     assert c.JupyterHub.db_url.startswith(f"sqlite:///{tmp_path / 'state'}")
     pytest.importorskip("systemdspawner")
     from systemdspawner import SystemdSpawner
-    for name in c.SystemdSpawner:
-        assert SystemdSpawner.class_traits().get(name) is not None, f"SystemdSpawner has no {name}"
+    spawner = SystemdSpawner(config=c, user=SimpleNamespace(name="student1", id=1, url="/user/student1/"))
+    assert spawner.mem_limit == 1536 * 2**20  # systemd's MemoryMax for the student's unit
+    assert spawner.cpu_limit == 1.0 and spawner.dynamic_users  # CPUQuota=100 %, a throwaway user
+    assert spawner.cmd[-1].endswith("start_singleuser.py")
 
 
 def test_hub_culls_idle_kernels_even_with_a_tab_open_and_idle_servers(monkeypatch, tmp_path):
