@@ -48,6 +48,7 @@ def test_hub_defaults_enforce_limits_with_systemd(monkeypatch, tmp_path):
     assert spawner.mem_limit == 1536 * 2**20  # systemd's MemoryMax for the student's unit
     assert spawner.cpu_limit == 1.0 and spawner.dynamic_users  # CPUQuota=100 %, a throwaway user
     assert spawner.cmd[-1].endswith("start_singleuser.py")
+    assert "OPENBLAS_CORETYPE" in spawner.env_keep  # a machine that needs it keeps it
 
 
 def test_hub_culls_idle_kernels_even_with_a_tab_open_and_idle_servers(monkeypatch, tmp_path):

@@ -123,6 +123,7 @@ def _kill_all(state, hub_process):
     for proc in family:
         with contextlib.suppress(Exception):
             groups.add(os.getpgid(proc.pid))
+    groups.discard(os.getpgrp())  # never our own group (the test runner's)
     for sig in (signal.SIGTERM, signal.SIGKILL):
         for group in groups | {hub_process.pid}:
             with contextlib.suppress(ProcessLookupError, PermissionError):
@@ -138,7 +139,7 @@ def _kill_all(state, hub_process):
 
 
 @contextlib.contextmanager
-def running_hub(state, kernel_idle=None, server_idle=None, start_timeout=120, extra_env=None):
+def running_hub(state, kernel_idle=None, server_idle=None, start_timeout=120):
     """Start the deploy/ hub on 127.0.0.1 (free ports, local spawner), yield a ``Hub``, then stop everything.
 
     On exit the hub is asked to stop (it stops every server and the proxy), then anything
@@ -156,8 +157,7 @@ def running_hub(state, kernel_idle=None, server_idle=None, start_timeout=120, ex
                FLYWHEEL_HUB_API_URL=f"http://127.0.0.1:{free_port()}",
                FLYWHEEL_PROXY_API_URL=f"http://127.0.0.1:{free_port()}",
                FLYWHEEL_HUB_API_TOKEN=token,
-               FLYWHEEL_HUB_PASSWORD=secrets.token_hex(8),
-               **(extra_env or {}))
+               FLYWHEEL_HUB_PASSWORD=secrets.token_hex(8))
     if kernel_idle is not None:
         env["FLYWHEEL_KERNEL_IDLE"] = str(kernel_idle)
     if server_idle is not None:

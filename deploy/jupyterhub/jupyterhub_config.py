@@ -104,6 +104,8 @@ c.Spawner.environment = {
     "OPENBLAS_NUM_THREADS": "1",
     "MKL_NUM_THREADS": "1",
 }
+# keep the machine's OpenBLAS CPU-type override, if it has one (some CPUs need it)
+c.Spawner.env_keep.extend(["OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"])
 c.Spawner.args = [f"--MappingKernelManager.cull_idle_timeout={KERNEL_IDLE}",
                   f"--MappingKernelManager.cull_interval={max(1, min(60, KERNEL_IDLE // 4))}"]
 if SPAWNER == "local" and os.geteuid() == 0:
