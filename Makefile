@@ -23,7 +23,7 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[lab,test]"
+	$(BIN)/python -m pip install --quiet -e ".[lab,test,hub]"
 	touch $(STAMP)
 
 notebooks: $(STAMP)  ## re-execute every notebook in place (outputs are committed)
@@ -32,8 +32,9 @@ notebooks: $(STAMP)  ## re-execute every notebook in place (outputs are committe
 site: $(STAMP)  ## render the executed series to static HTML in site/ (works offline)
 	$(BIN)/python tools/build_site.py --out site
 
-bench: $(STAMP)  ## measure notebook and widget speed (see README)
+bench: $(STAMP)  ## measure notebook and widget speed, and what a class costs on one hub (see README)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/bench_classroom.py
 
 clean:
 	rm -rf $(VENV) build site
