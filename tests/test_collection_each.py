@@ -28,17 +28,20 @@ def exact_by_chain(p, m):
         states, n = nxt, n + 1
 
 
-def simulate(p, m, trials, seed):
+def simulate(p, m, trials, seed, chunk=100):
     """Monte Carlo of the discrete process: draw until every category has m samples."""
     rng = np.random.default_rng(seed)
-    length = int(6 * m / min(p)) + 50
-    draws = rng.choice(len(p), size=(trials, length), p=p)
-    last = np.zeros(trials, dtype=np.int64)
-    for i in range(len(p)):
-        count = np.cumsum(draws == i, axis=1)
-        assert np.all(count[:, -1] >= m), "simulated sequences too short"
-        last = np.maximum(last, np.argmax(count >= m, axis=1) + 1)
-    return last
+    length = int(4 * m / min(p)) + 50
+    out = []
+    for start in range(0, trials, chunk):
+        draws = rng.choice(len(p), size=(min(chunk, trials - start), length), p=p).astype(np.int8)
+        last = np.zeros(draws.shape[0], dtype=np.int64)
+        for i in range(len(p)):
+            count = np.cumsum(draws == i, axis=1, dtype=np.int32)
+            assert np.all(count[:, -1] >= m), "simulated sequences too short"
+            last = np.maximum(last, np.argmax(count >= m, axis=1) + 1)
+        out.append(last)
+    return np.concatenate(out)
 
 
 def test_one_each_is_the_coupon_collector():

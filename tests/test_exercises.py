@@ -131,6 +131,10 @@ def test_format_slips():
     assert number.judge([3.0, 4.0]).kind == LIST
     assert number.judge(np.array([[3.0]])).kind == CORRECT
     assert number.judge([]).kind == LIST
+    assert number.judge(["3"]).kind == CORRECT_TEXT  # a numeric string in a list
+    assert number.judge({3}).kind == CORRECT
+    assert number.judge(float("nan")).kind == number.judge(float("inf")).kind == WRONG
+    assert number.judge({"a": 3}).kind == WRONG
     members = Answer({1, 2}, "hint")
     assert members.judge(1).kind == NUMBER_FOR_SET
     assert members.judge(np.int64(1)).kind == NUMBER_FOR_SET

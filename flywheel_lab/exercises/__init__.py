@@ -159,18 +159,30 @@ def _is_number(x):
             and not isinstance(x, (complex, np.complexfloating)))
 
 
-def _as_number(answer):
-    """``answer`` as one number, or None (numpy scalars, 0-d and one-element arrays count)."""
-    if _is_number(answer):
+def _is_container(x):
+    return isinstance(x, (list, tuple, set, frozenset)) or hasattr(x, "__array__")
+
+
+def _single(answer):
+    """The one item of a one-item list, tuple, set or array (0-d too); else ``answer``.
+
+    A float64 array gives a Python float, a float32 one its numpy scalar (so the digits
+    the student saw are the ones judged), a string array its ``str``.
+    """
+    if not _is_container(answer) or _is_number(answer):
         return answer
-    if isinstance(answer, (list, tuple)) or hasattr(answer, "__array__"):
-        try:
-            arr = np.asarray(answer)
-        except ValueError:            # ragged nested lists
-            return None
-        if arr.size == 1 and arr.dtype.kind in "iuf":
-            return arr.reshape(()).item() if arr.dtype.itemsize == 8 else arr.reshape(())[()]
-    return None
+    try:
+        arr = np.asarray(list(answer) if isinstance(answer, (set, frozenset)) else answer)
+    except ValueError:            # ragged nested lists
+        return answer
+    if arr.size != 1:
+        return answer
+    item = arr.reshape(())[()]
+    if arr.dtype.kind in "US":
+        return str(item)
+    if arr.dtype.kind in "iuf":
+        return item.item() if arr.dtype.itemsize == 8 else item
+    return answer
 
 
 def _parse_text(text):
@@ -304,19 +316,17 @@ def _judge(spec, answer, expected):
 def _judge_numeric(spec, answer, x):
     from_text = False
     percent_sign = False
+    answer = _single(answer)
     if isinstance(answer, str):
         parsed = _parse_text(answer)
         if parsed is None:
             return TEXT
         answer, percent_sign = parsed
         from_text = True
-    else:
-        number = _as_number(answer)
-        if number is None:
-            if isinstance(answer, (list, tuple, set, frozenset)) or hasattr(answer, "__array__"):
-                return LIST
-            return WRONG
-        answer = number
+    elif not _is_number(answer):
+        return LIST if _is_container(answer) else WRONG
+    elif not math.isfinite(float(answer)):
+        return WRONG
     if percent_sign and spec.kind != "percent":
         verdict = _judge_number(spec, _Typed(_scaled(answer, 0.01), ""), x)
         return PERCENT if verdict == CORRECT else WRONG
