@@ -82,7 +82,7 @@ def test_cat_types_rarest_almost_decides():
 
 
 @pytest.mark.parametrize("freqs, m, match", [([1.0, 0.0], 2, "above 0"), (4, 0, "per_category"),
-                                             (4, 2.5, "whole number")])
+                                             (4, 2.5, "whole number"), (4, 1001, "per_category")])
 def test_bad_input(freqs, m, match):
     with pytest.raises(ValueError, match=match):
         col.expected_samples_each(freqs, m)
