@@ -43,3 +43,15 @@ def test_strip_volatile_removes_state_and_fixes_widget_ids():
     assert "widgets" not in nb.metadata
     assert "execution" not in nb.cells[1].metadata
     assert nb.cells[1].outputs[0]["data"][WIDGET_VIEW]["model_id"] == "0" * 15 + "1" + "0" * 16
+
+
+def test_strip_volatile_joins_a_split_stream():
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("print(1); print(2)")
+    new = nbformat.v4.new_output
+    cell.outputs = [new("stream", name="stdout", text="1\n"), new("stream", name="stdout", text="2\n"),
+                    new("stream", name="stderr", text="w\n"), new("stream", name="stdout", text="3\n")]
+    nb.cells = [cell]
+    strip_volatile(nb)
+    assert [(o.name, o.text) for o in nb.cells[0].outputs] == [
+        ("stdout", "1\n2\n"), ("stderr", "w\n"), ("stdout", "3\n")]

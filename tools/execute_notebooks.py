@@ -27,11 +27,14 @@ def strip_volatile(nb):
 
     Widget views keep their place in the outputs, but their random model ids are
     replaced by ids made from the cell's position, so a re-run changes nothing.
+    Consecutive writes to one stream are joined: how the kernel happens to split a
+    cell's prints (it depends on the machine's load) must not change the file.
     """
     nb.metadata.pop("widgets", None)
     for index, cell in enumerate(nb.cells):
         cell.metadata.pop("execution", None)
         if cell.cell_type == "code":
+            cell.outputs = _join_streams(cell.outputs)
             for number, out in enumerate(cell.outputs):
                 out.get("metadata", {}).pop("execution", None)
                 view = out.get("data", {}).get(WIDGET_VIEW)
@@ -41,6 +44,19 @@ def strip_volatile(nb):
                                  "language": "python", "name": "python3"}
     nb.metadata.get("language_info", {}).pop("version", None)
     return nb
+
+
+def _join_streams(outputs):
+    """``outputs`` with consecutive stream outputs of the same name merged into one."""
+    joined = []
+    for out in outputs:
+        last = joined[-1] if joined else None
+        if (last is not None and out.output_type == last.output_type == "stream"
+                and out.name == last.name):
+            last.text += out.text
+        else:
+            joined.append(out)
+    return joined
 
 
 def execute(path, timeout=900):

@@ -1,58 +1,361 @@
 """Self-checks for the exercises at the end of each notebook.
 
 ``check("information.die_entropy", answer)`` prints whether ``answer`` is right and,
-when it is not, a hint — never the answer itself. Expected answers are computed by
+when it is not, says why — never the answer itself. Expected answers are computed by
 the package's own functions, in one submodule per topic (``exercises.information`` …)
 whose ``ANSWERS`` dict maps a short name to an :class:`Answer`.
+
+The matching rule (CONTRIBUTING.md, "How answers are judged", says the same):
+
+* **Numbers.** A Python or numpy number, a 0-d array and a one-element list, tuple or
+  array are all one number; ``True``/``False`` are not numbers. A whole number matches
+  ``6.0``.
+* **Precision.** Every numeric answer states the precision it expects, and the question
+  says it: ``decimals=2`` ("to 2 decimals"), ``sig=3`` ("to 3 significant figures") or
+  neither (an exact whole number, "in whole days"). An answer is accepted when it lies
+  within half a unit of the last digit asked for (to 3 significant figures, 2.58, 2.585
+  and the full 2.5849… are all right for log2 6; 2.59 is not). An answer that is right
+  only at a coarser precision than asked (2.6) is told "too few digits".
+* **Sets.** A set matches any iterable with the same members (a list, a tuple, an
+  array; order and repeats do not matter).
+* **Text.** A string that reads as a number (``"0.8"``, ``"49,766,400"``) where a number
+  is expected is judged as that number: a right one is accepted with a note to drop the
+  quotes, a wrong one gets the hint. Other text gets a "this needs a number" message.
+* **Names** (a strategy, a filter) match whatever their case, spaces, hyphens or
+  underscores (``"k-center"`` is ``"kcenter"``).
+* **Percentages.** Where a fraction is expected, ``90``, ``"90%"`` or ``"90 %"`` for 0.9
+  get a percentage message (and a fraction where a percentage is expected the reverse).
+
+Each verdict is a :class:`Feedback` with its own message; the content hint is shown only
+when the value itself is wrong.
 """
 
+import copy
 import importlib
 import math
 import numbers
+import re
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
+
+import numpy as np
+
+PLACEHOLDER = "placeholder"
+CORRECT = "correct"
+CORRECT_TEXT = "correct_text"
+TEXT = "text"
+PERCENT = "percent"
+FRACTION = "fraction"
+TOO_FEW_DIGITS = "too_few_digits"
+LIST = "list"
+NUMBER_FOR_SET = "number_for_set"
+WRONG = "wrong"
+
+#: every kind of feedback, and whether it counts as right
+ACCEPTED = {CORRECT: True, CORRECT_TEXT: True, PLACEHOLDER: False, TEXT: False,
+            PERCENT: False, FRACTION: False, TOO_FEW_DIGITS: False, LIST: False,
+            NUMBER_FOR_SET: False, WRONG: False}
+
+_MESSAGES = {
+    PLACEHOLDER: "Not answered yet: replace the placeholder with your answer and run the cell.",
+    CORRECT: "✅ Correct!",
+    CORRECT_TEXT: ("✅ Correct! (You typed it as text, in quotes: next time write the number "
+                   "itself, without quotes.)"),
+    TEXT: ("❌ Not yet: this question needs a number, and you gave text. Write the number "
+           "without quotes, with a decimal point (not a comma) and no units."),
+    PERCENT: ("❌ Almost: that looks like a percentage. This question wants a fraction "
+              "between 0 and 1 (50 % is written 0.5)."),
+    FRACTION: ("❌ Almost: that looks like a fraction. This question wants a percentage "
+               "(a fraction of 0.5 is written 50)."),
+    TOO_FEW_DIGITS: "❌ Almost: right as far as it goes, but with too few digits. Give it {precision}.",
+    LIST: ("❌ Not yet: this question needs one number, and you gave {count} values (a list "
+           "or an array). Pick out the one the question asks about."),
+    NUMBER_FOR_SET: ("❌ Not yet: this question needs a set of numbers, such as {{1, 2}}, "
+                     "and you gave a single number."),
+    WRONG: "❌ Not yet. Hint: {hint}",
+}
+
+
+_COMPUTED = {}   # expected answers computed so far, by function
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """A verdict on one answer: its ``kind`` (one of the constants above) and the message."""
+
+    kind: str
+    message: str
+
+    @property
+    def accepted(self):
+        """True if the answer counts as right."""
+        return ACCEPTED[self.kind]
 
 
 @dataclass(frozen=True)
 class Answer:
-    """What an exercise expects: a value (or a function computing it), a hint, a tolerance."""
+    """What an exercise expects.
+
+    ``expected`` is the value or a function computing it; ``hint`` is shown when the
+    value is wrong. For a numeric answer, ``decimals`` or ``sig`` (significant figures)
+    is the precision the question asks for; with neither the number must be exact
+    (whole numbers). ``kind="fraction"`` or ``"percent"`` turns on the percentage /
+    fraction slip message.
+    """
 
     expected: Any
     hint: str
-    rel_tol: float = 1e-3
-    abs_tol: float = 1e-9
+    decimals: int = None
+    sig: int = None
+    kind: str = None
+
+    def __post_init__(self):
+        if self.decimals is not None and self.sig is not None:
+            raise ValueError("give decimals or sig, not both")
+        if self.kind not in (None, "fraction", "percent"):
+            raise ValueError(f"kind must be None, 'fraction' or 'percent', not {self.kind!r}")
 
     def value(self):
-        """The expected answer (computed now if it was given as a function)."""
-        return self.expected() if callable(self.expected) else self.expected
+        """The expected answer (computed on first use if it was given as a function).
+
+        Expected answers are deterministic (every random thing is seeded), so a computed
+        one is kept for the session: a self-check that trains a network runs it once.
+        """
+        if not callable(self.expected):
+            return self.expected
+        if self.expected not in _COMPUTED:
+            _COMPUTED[self.expected] = self.expected()
+        return copy.copy(_COMPUTED[self.expected])
+
+    def precision(self):
+        """The precision in words, as the question states it."""
+        if self.decimals is not None:
+            return f"to {self.decimals} decimal{'s' if self.decimals != 1 else ''}"
+        if self.sig is not None:
+            return f"to {self.sig} significant figure{'s' if self.sig != 1 else ''}"
+        return "exactly"
+
+    def judge(self, answer):
+        """The :class:`Feedback` for ``answer``."""
+        placeholder = answer is None or answer is ...
+        kind = PLACEHOLDER if placeholder else _judge(self, answer, self.value())
+        return Feedback(kind, _MESSAGES[kind].format(hint=self.hint, precision=self.precision(),
+                                                     count=_count(answer)))
 
     def accepts(self, answer):
-        """True if ``answer`` matches the expected value."""
-        return _matches(answer, self.value(), self.rel_tol, self.abs_tol)
+        """True if ``answer`` is right (in any accepted form)."""
+        return self.judge(answer).accepted
 
 
-def _matches(answer, expected, rel_tol, abs_tol):
-    if isinstance(expected, bool) or expected is None:
-        return answer is expected or answer == expected
-    if isinstance(expected, numbers.Real):
-        return (isinstance(answer, numbers.Real) and not isinstance(answer, bool)
-                and math.isclose(float(answer), float(expected), rel_tol=rel_tol, abs_tol=abs_tol))
+# ------------------------------------------------------------------ reading answers
+
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}([,_ ]\d{3})+(\.\d*)?")
+
+
+def _is_number(x):
+    return (isinstance(x, (numbers.Real, np.number)) and not isinstance(x, (bool, np.bool_))
+            and not isinstance(x, (complex, np.complexfloating)))
+
+
+def _is_container(x):
+    return isinstance(x, (list, tuple, set, frozenset)) or hasattr(x, "__array__")
+
+
+def _single(answer):
+    """The one item of a one-item list, tuple, set or array (0-d too); else ``answer``.
+
+    A float64 array gives a Python float, a float32 one its numpy scalar (so the digits
+    the student saw are the ones judged), a string array its ``str``.
+    """
+    if not _is_container(answer) or _is_number(answer):
+        return answer
+    try:
+        arr = np.asarray(list(answer) if isinstance(answer, (set, frozenset)) else answer)
+    except ValueError:            # ragged nested lists
+        return answer
+    if arr.size != 1:
+        return answer
+    item = arr.reshape(())[()]
+    if arr.dtype.kind in "US":
+        return str(item)
+    if arr.dtype.kind in "iuf":
+        return item.item() if arr.dtype.itemsize == 8 else item
+    return answer
+
+
+def _parse_text(text):
+    """A numeric string as ``(number, percent_sign)``, or None if it is not one."""
+    s = text.strip()
+    percent = s.endswith("%")
+    s = s.rstrip("%").strip()
+    if _THOUSANDS.fullmatch(s):
+        s = re.sub(r"[,_ ]", "", s)
+    if not _NUMBER.fullmatch(s):
+        return None
+    number = float(s)
+    if "." not in s and "e" not in s.lower():
+        number = int(s)
+    return _Typed(number, s), percent
+
+
+@dataclass(frozen=True)
+class _Typed:
+    """A number read from text, with the digits the student wrote."""
+
+    number: float
+    text: str
+
+
+def _name(text):
+    """A name as compared: case, spaces, hyphens, underscores and quotes do not matter."""
+    return re.sub(r"[\s\-_'\"`]", "", text).lower()
+
+
+def _count(answer):
+    try:
+        return int(np.asarray(answer, dtype=object).size)
+    except Exception:  # noqa: BLE001 — only used for a message
+        return "several"
+
+
+# ------------------------------------------------------------------ precision
+
+def _written(a):
+    """The digits of ``a`` as written: the shortest text that gives back the same number."""
+    if isinstance(a, _Typed):
+        return a.text
+    if isinstance(a, (numbers.Integral, np.integer)):
+        return str(int(a))
+    if isinstance(a, Fraction):
+        return None                  # exact: as precise as can be
+    if not isinstance(a, np.floating):
+        a = float(a)
+    return np.format_float_positional(a, unique=True, trim="0")   # 1.0 keeps its decimal
+
+
+def _digits(a):
+    """``(decimals, significant figures)`` the student wrote (None if exact)."""
+    text = _written(a)
+    if text is None:
+        return None, None
+    mantissa, _, exponent = text.lower().lstrip("+-").partition("e")
+    whole, _, frac = mantissa.partition(".")
+    decimals = len(frac) - (int(exponent) if exponent else 0)
+    if frac.strip("0") == "":
+        # a whole number (7000, 5e7, 1.0): its trailing zeros are not significant
+        digits = whole.lstrip("0").rstrip("0")
+    else:
+        digits = (whole + frac).lstrip("0")
+    return decimals, max(len(digits), 1)
+
+
+def _unit(answer_spec, x):
+    """Half-width of the accepted band around ``x`` (the half unit of the last digit asked)."""
+    if answer_spec.decimals is not None:
+        return 0.5 * 10.0 ** -answer_spec.decimals
+    if answer_spec.sig is not None:
+        if x == 0:
+            return 0.5 * 10.0 ** -answer_spec.sig
+        return 0.5 * 10.0 ** (math.floor(math.log10(abs(x))) - answer_spec.sig + 1)
+    return 0.0
+
+
+def _close(a, x, half):
+    return abs(a - x) <= half * (1 + 1e-9) + 1e-9 * max(abs(x), 1e-300) + 1e-12
+
+
+def _judge_number(spec, a, x):
+    """CORRECT, TOO_FEW_DIGITS or WRONG for a number ``a`` against ``x``."""
+    value = float(a.number if isinstance(a, _Typed) else a)
+    if _close(value, x, _unit(spec, x)):
+        return CORRECT
+    decimals, sig = _digits(a)
+    if decimals is None:
+        return WRONG
+    if spec.decimals is not None and decimals < spec.decimals:
+        coarse = 0.5 * 10.0 ** -decimals
+    elif spec.sig is not None and sig < spec.sig and value != 0:
+        coarse = 0.5 * 10.0 ** (math.floor(math.log10(abs(value))) - sig + 1)
+    else:
+        return WRONG
+    return TOO_FEW_DIGITS if _close(value, x, coarse) else WRONG
+
+
+def _scaled(a, factor):
+    if isinstance(a, _Typed):
+        return float(a.number) * factor
+    return float(a) * factor
+
+
+# ------------------------------------------------------------------ judging
+
+def _judge(spec, answer, expected):
+    if answer is None or answer is ...:
+        return PLACEHOLDER
+    if isinstance(expected, (bool, np.bool_)) or expected is None:
+        return CORRECT if (answer is expected or answer == expected) else WRONG
+    if _is_number(expected):
+        return _judge_numeric(spec, answer, float(expected))
     if isinstance(expected, str):
-        return isinstance(answer, str) and answer.strip().lower() == expected.strip().lower()
+        return CORRECT if isinstance(answer, str) and _name(answer) == _name(expected) else WRONG
     if isinstance(expected, (set, frozenset)):
-        try:
-            return set(answer) == set(expected)
-        except TypeError:
-            return False
+        return _judge_set(answer, expected)
     if isinstance(expected, (list, tuple)):
         try:
-            answer = list(answer)
+            items = list(answer)
         except TypeError:
-            return False
-        return len(answer) == len(expected) and all(
-            _matches(a, e, rel_tol, abs_tol) for a, e in zip(answer, expected))
-    return answer == expected
+            return WRONG
+        same = len(items) == len(expected) and all(
+            _judge(spec, a, e) in (CORRECT, CORRECT_TEXT) for a, e in zip(items, expected))
+        return CORRECT if same else WRONG
+    return CORRECT if answer == expected else WRONG
 
+
+def _judge_numeric(spec, answer, x):
+    from_text = False
+    percent_sign = False
+    answer = _single(answer)
+    if isinstance(answer, str):
+        parsed = _parse_text(answer)
+        if parsed is None:
+            return TEXT
+        answer, percent_sign = parsed
+        from_text = True
+    elif not _is_number(answer):
+        return LIST if _is_container(answer) else WRONG
+    elif not math.isfinite(float(answer)):
+        return WRONG
+    if percent_sign and spec.kind != "percent":
+        verdict = _judge_number(spec, _Typed(_scaled(answer, 0.01), ""), x)
+        return PERCENT if verdict == CORRECT else WRONG
+    verdict = _judge_number(spec, answer, x)
+    if verdict == CORRECT:
+        return CORRECT_TEXT if from_text else CORRECT
+    if spec.kind == "fraction" and _close(_scaled(answer, 0.01), x, _unit(spec, x)):
+        return PERCENT
+    if spec.kind == "percent" and _close(_scaled(answer, 100), x, _unit(spec, x)):
+        return FRACTION
+    return verdict
+
+
+def _judge_set(answer, expected):
+    if isinstance(answer, str):
+        return TEXT
+    if _is_number(answer) or (isinstance(answer, np.ndarray) and answer.ndim == 0):
+        return NUMBER_FOR_SET
+    try:
+        return CORRECT if set(answer) == set(expected) else WRONG
+    except TypeError:                # an array, or nested lists: compare their members
+        try:
+            items = np.asarray(answer).ravel().tolist()
+        except (TypeError, ValueError):
+            return WRONG
+        return CORRECT if set(items) == set(expected) else WRONG
+
+
+# ------------------------------------------------------------------ public API
 
 def lookup(key):
     """The :class:`Answer` registered under ``"topic.name"``."""
@@ -66,17 +369,16 @@ def lookup(key):
     return answers[name]
 
 
+def judge(key, answer):
+    """The :class:`Feedback` for ``answer`` to exercise ``key`` (``.accepted``, ``.message``)."""
+    return lookup(key).judge(answer)
+
+
 def is_correct(key, answer):
-    """True if ``answer`` is right for exercise ``key``."""
-    return lookup(key).accepts(answer)
+    """True if ``answer`` is right for exercise ``key`` (a plain bool, for autograders)."""
+    return bool(judge(key, answer).accepted)
 
 
 def check(key, answer):
-    """Print whether ``answer`` solves exercise ``key``, with a hint if it does not."""
-    entry = lookup(key)
-    if answer is None or answer is ...:
-        print("Not answered yet: replace the placeholder with your answer and run the cell.")
-    elif entry.accepts(answer):
-        print("✅ Correct!")
-    else:
-        print(f"❌ Not yet. Hint: {entry.hint}")
+    """Print whether ``answer`` solves exercise ``key``, and why not if it does not."""
+    print(judge(key, answer).message)

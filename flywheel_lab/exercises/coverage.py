@@ -1,5 +1,7 @@
 """Answers for the exercises of notebook 08 (the feature coverage map)."""
 
+from functools import lru_cache
+
 import numpy as np
 
 from .. import coverage, digits
@@ -33,17 +35,44 @@ def hole_count(strategy):
     return coverage.hole_first_batch(strategy, X_pool, y_pool, **HOLE)
 
 
+@lru_cache(maxsize=4)
+def largest_holes(labels=200, seed=0):
+    """Largest hole (pixel units) each strategy leaves after ``labels`` labels, as in the widget."""
+    from ..widgets.coverage import _pool
+    data = _pool()
+    holes = {}
+    for strategy in coverage.STRATEGIES:
+        *_, (labeled, _) = coverage.acquire(strategy, data["X"], data["y"], [labels], seed=seed, batch=10)
+        holes[strategy] = float(coverage.novelty(data["X"], data["X"][labeled]).max())
+    return holes
+
+
+def smallest_hole_strategy(labels=200, seed=0):
+    """The strategy whose map has the smallest largest hole after ``labels`` labels (widget settings)."""
+    holes = largest_holes(labels, seed)
+    return min(holes, key=holes.get)
+
+
 ANSWERS = {
     "duplicate_novelty": Answer(
         duplicate_novelty,
-        "novelty is a distance to the nearest held sample; how far is an image from itself?"),
+        "novelty is a distance to the nearest held sample; how far is an image from itself?",
+        decimals=2),
     "margin_uncertainty": Answer(
         margin_uncertainty,
-        "margin uncertainty is 1 − (top probability − second probability)."),
+        "margin uncertainty is 1 − (top probability − second probability): the two largest "
+        "probabilities, not the largest and the smallest.",
+        decimals=2, kind="fraction"),
     "kcenter_pick": Answer(
         kcenter_pick,
         "compute each sample's distance to the labelled sample 0; k-center takes the largest."),
     "hole_kcenter": Answer(
         lambda: hole_count("kcenter"),
         "run coverage.hole_first_batch with strategy 'kcenter', hole_class=3, reveal_at=60, batch=20, seed=0."),
+    # widget task
+    "smallest_hole_strategy": Answer(
+        smallest_hole_strategy,
+        "the largest hole is the distance from the worst-covered image to its nearest label: "
+        "which strategy picks, every time, exactly the image farthest from all labels? "
+        "Give the strategy's name as text, in quotes."),
 }

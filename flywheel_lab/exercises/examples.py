@@ -19,15 +19,22 @@ def _blank_image_novelty():
 ANSWERS = {
     "rare_digit_bits": Answer(
         lambda: self_information(1 / 64),
-        "self-information is −log2 p: how many times must you halve 1 to reach p?"),
+        "self-information is −log2 p (base 2, not the natural log): how many times must you "
+        "halve 1 to reach p?",
+        decimals=2),
     "bits_ratio": Answer(
         lambda: self_information(1 / 1000) / self_information(1 / 10),
-        "compute −log2 p for each event and divide; the base of the logarithm cancels out."),
+        "compute −log2 p for each event and divide the rarer one's bits by the common one's; "
+        "the base of the logarithm cancels out.",
+        decimals=2),
     "ranks_example": Answer(
         lambda: rank_correlation([1, 2, 3, 4], [10, 20, 15, 40]),
-        "replace each list by its ranks (1 = smallest) and use rank_correlation, or Pearson's r on the ranks."),
+        "replace each list by its ranks (1 = smallest) and use rank_correlation, or Pearson's r "
+        "on the ranks (not on the raw values).",
+        decimals=2),
     "blank_novelty": Answer(
         _blank_image_novelty,
-        "build the held set with narrow_training_set on the training split (seed 0, 5 per class) "
-        "and call coverage.novelty with a 1 × 64 array of zeros."),
+        "novelty is the distance to the nearest image of the training set: use the narrow "
+        "training set X_pool[held], not the whole pool, and an image of 64 zeros.",
+        sig=3),
 }

@@ -37,6 +37,10 @@ ANSWERS = {
         lambda: sum(pixels.distance(4, c) == 2 for c in range(pixels.N_CATEGORIES)),
         "choose which 2 of the 4 pixels to flip; pixels.distance(a, b) counts differing pixels."),
     # notebook 06
+    "two_holes_4_6": Answer(
+        lambda: set(pixels.neighbours(4)) - {6},
+        "a hole's images go to a category one pixel flip away that the network was trained on; "
+        "list 4's neighbours and remove the other hole. Give a set of numbers."),
     "hole_predictions": Answer(
         _hole_predictions,
         "look at column 4 of the confusion matrix trained with the hole, or at the printed facts."),
