@@ -21,7 +21,8 @@
 
 :func:`install` hooks the checks into a running IPython kernel: after every cell each
 new or changed pyplot figure is checked, and the results are written as JSON lines
-``{"execution_count", "figure", "problems"}`` to the file named by ``$FIGURE_CHECK_OUT``.
+``{"execution_count", "figure", "problems"}`` to the file named by ``$FIGURE_CHECK_OUT``;
+with ``$FIGURE_CHECK_PNGS`` set to a folder, each checked figure is saved there as a PNG.
 """
 
 import json
@@ -329,7 +330,13 @@ def _cvd_problems(ax):
 
 # --- inside a kernel -------------------------------------------------------------------
 
-def install(out_path=None):
+def _signature(fig):
+    """What was drawn on a figure: its Axes and how many artists each holds."""
+    return tuple((len(ax.lines), len(ax.patches), len(ax.collections), len(ax.texts),
+                  len(ax.images), ax.get_title()) for ax in fig.axes)
+
+
+def install(out_path=None, name="figure"):
     """Check every pyplot figure a cell draws or changes, after the cell, into ``out_path``.
 
     A figure first drawn by an earlier cell and changed by a later one is reported too:
@@ -341,20 +348,26 @@ def install(out_path=None):
 
     out_path = out_path or os.environ["FIGURE_CHECK_OUT"]
     shell = get_ipython()
-    owner = {}   # figure number -> execution count of the cell that drew it first
+    owner = {}   # figure number -> (execution count of the cell that drew it, its signature)
+
+    pngs = os.environ.get("FIGURE_CHECK_PNGS")   # a folder: keep a PNG of every checked figure
 
     def record(fig, count, found):
+        if pngs:
+            fig.savefig(os.path.join(pngs, f"{name}-{count:03d}-{len(os.listdir(pngs)):03d}.png"))
         with open(out_path, "a", encoding="utf-8") as f:
             f.write(json.dumps({"execution_count": count, "figure": figure_name(fig),
                                 "problems": found}) + "\n")
 
     def after_cell(result):
-        count = shell.execution_count
+        count = result.execution_count          # (shell.execution_count is the next cell's)
         for number in plt.get_fignums():
             fig = plt.figure(number)
-            first = owner.setdefault(number, count)
-            if first != count and not fig.stale:
+            first, drawn = owner.get(number, (count, None))
+            now = _signature(fig)
+            if now == drawn:
                 continue
+            owner[number] = (first, now)
             found = problems(fig)
             if first != count:
                 found.insert(0, f"this cell drew on the figure of an earlier cell (execution "

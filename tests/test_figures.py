@@ -27,7 +27,7 @@ SETUP = """\
 import sys
 sys.path.insert(0, {tests!r})
 import figure_check
-figure_check.install({out!r})
+figure_check.install({out!r}, {name!r})
 del sys, figure_check
 """
 
@@ -36,7 +36,7 @@ def run_under_agg(path, out):
     """Execute a notebook under Agg with the figure checks installed; return its cells."""
     nb = nbformat.read(path, as_version=4)
     cells = list(nb.cells)
-    nb.cells = [nbformat.v4.new_code_cell(SETUP.format(tests=str(ROOT / "tests"), out=str(out)))] + cells
+    nb.cells = [nbformat.v4.new_code_cell(SETUP.format(tests=str(ROOT / "tests"), out=str(out), name=path.stem))] + cells
     env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONWARNINGS": "ignore"}
     client = NotebookClient(nb, timeout=900, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}})

@@ -27,6 +27,7 @@ STYLE = {
     "savefig.transparent": False,
     "figure.figsize": (7.0, 4.2),
     "figure.dpi": 100,
+    "figure.constrained_layout.use": True,  # nothing cut off under any backend, not only inline
     "font.size": 13,                    # readable from the back of a room
     "axes.titlesize": 14,
     "axes.titley": 1.0,                 # fixed title place: skips a costly overlap search
