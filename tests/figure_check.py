@@ -149,7 +149,11 @@ def _has_unit(label):
 
 
 def _tick_overlaps(axis, letter, renderer):
-    boxes = sorted(((t.get_window_extent(renderer), t.get_text()) for t in _drawn_ticklabels(axis)),
+    labels = _drawn_ticklabels(axis)
+    rotated = [t for t in labels if t.get_rotation() % 180]
+    if rotated:
+        return _rotated_overlaps(rotated, letter, renderer)
+    boxes = sorted(((t.get_window_extent(renderer), t.get_text()) for t in labels),
                    key=lambda b: (b[0].x0, b[0].y0))
     out = []
     for i, (a, text_a) in enumerate(boxes):
@@ -157,6 +161,22 @@ def _tick_overlaps(axis, letter, renderer):
             if _overlap(a, b, pad=-1.0):
                 out.append(f"{letter} tick labels {text_a!r} and {text_b!r} overlap: use fewer "
                            f"ticks, a smaller font, rotated labels or a wider figure")
+    return out[:3]
+
+
+def _rotated_overlaps(labels, letter, renderer):
+    """Slanted labels overlap when neighbours' baselines are closer than a line of text
+    (measured across the slant; their boxes always overlap, the glyphs need not)."""
+    out = []
+    anchors = sorted((t.get_transform().transform(t.get_position())[0 if letter == "x" else 1], t)
+                     for t in labels)
+    for (pa, a), (pb, b) in zip(anchors, anchors[1:]):
+        angle = np.radians(a.get_rotation())
+        across = abs(pb - pa) * abs(np.sin(angle) if letter == "x" else np.cos(angle))
+        height = a.get_fontsize() * a.figure.dpi / 72
+        if across < height * 0.95:
+            out.append(f"{letter} tick labels {a.get_text()!r} and {b.get_text()!r} overlap: use fewer "
+                       f"ticks, a smaller font, a steeper rotation or a wider figure")
     return out[:3]
 
 
@@ -247,6 +267,8 @@ def _cut_off_text(fig, renderer):
 def _really_drawn(text):
     """False for a text clipped away inside its Axes (e.g. a label of a bar out of view)."""
     parent = text.axes
+    if parent is not None and not parent.get_visible():
+        return False
     if parent is None or not text.get_clip_on():
         return True
     x, y = text.get_transform().transform(text.get_position())

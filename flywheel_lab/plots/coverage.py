@@ -79,11 +79,14 @@ def plot_learning_curve_panels(budgets, curves, axs=None, target=None, target_la
         percent_axis(ax)
         ax.set_title(name)
         ax.legend(frameon=False, loc="lower right", fontsize=9)
-    for ax in flat[len(names):]:
-        ax.set_visible(False)
     grid = np.reshape(flat, np.shape(axs)) if np.ndim(axs) == 2 else np.reshape(flat, (1, -1))
-    for ax in grid[-1]:
-        ax.set_xlabel("labels bought (labels)")
+    for row, col in np.ndindex(grid.shape):
+        ax = grid[row, col]
+        if row * grid.shape[1] + col >= len(names):
+            ax.set_visible(False)
+        elif row == grid.shape[0] - 1 or (row + 1) * grid.shape[1] + col >= len(names):
+            ax.set_xlabel("labels bought (labels)")       # the lowest visible panel of its column
+            ax.xaxis.set_tick_params(labelbottom=True)
     for ax in grid[:, 0]:
         ax.set_ylabel("test accuracy (%)")
     flat[0].figure.suptitle("Learning curves: each strategy against random selection")
@@ -121,7 +124,7 @@ def plot_hole_counts(counts, batch, ax=None, expected_random=None,
     if expected_random is not None:
         ax.axhline(expected_random, color=PALETTE["black"], ls=":", lw=1.2,
                    label="expected at random")
-    ax.tick_params(axis="x", rotation=30)
+    ax.set_xticks(range(len(names)), names, rotation=30, ha="right", rotation_mode="anchor")
     decorate(ax, xlabel="selection strategy", ylabel=f"new-class samples\nin a batch of {batch} (samples)",
              ylim=(0, batch * 1.25), title=title)
     ax.legend(frameon=False, loc="upper left")

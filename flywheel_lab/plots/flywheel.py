@@ -17,7 +17,7 @@ def plot_accuracy(history, ax=None):
     weeks = np.arange(len(history.real))
     for k, customer in enumerate(history.customers):
         colour, marker, ls = CUSTOMER_STYLES[k % len(CUSTOMER_STYLES)]
-        ax.plot(weeks, history.measured[:, k], color=colour, lw=1.6, ls=ls, marker=marker, ms=7,
+        ax.plot(weeks, history.measured[:, k], color=colour, lw=1.6, ls=ls, marker=marker, ms=10 if k % 2 else 6,
                 markerfacecolor="none" if k % 2 else colour, label=f"{customer.name} (measured)")
     ax.plot(weeks, history.real, color=PALETTE["black"], lw=3, label="real (all ten digits)")
     ax.set_ylim(0, 1.02)
@@ -40,8 +40,9 @@ def plot_compare(histories, field="bits", ax=None, title=None):
               "covered": "digits with ≥ 3 labels (digits)", "cost": "money spent so far (US $)"}
     if field not in labels:
         raise ValueError(f"field must be one of {', '.join(map(repr, labels))}; got {field!r}")
-    for name, h in histories.items():
-        ax.plot(np.arange(len(h.real)), getattr(h, field), marker="o", label=name)
+    for i, (name, h) in enumerate(histories.items()):   # alternate styles: equal lines stay visible
+        ax.plot(np.arange(len(h.real)), getattr(h, field), marker="os^D"[i % 4], ls=("-", "--")[i % 2],
+                ms=9 if i % 2 else 6, markerfacecolor="none" if i % 2 else None, label=name)
     if field == "real":
         percent_axis(ax)
     integer_axis(ax)

@@ -20,7 +20,7 @@ def plot_stage_counts(results, ax=None, launch_images=0):
         ax.plot(STAGES, counts, marker=marker, label=name)
     if launch_images:
         ax.annotate(f"train: stream images only\n(+ {launch_images} launch images\nalso retrained on)",
-                    (1.0, 0.98), xycoords="axes fraction", ha="right", va="top", fontsize=10)
+                    (1.0, 0.55), xycoords="axes fraction", ha="right", va="center", fontsize=10)
     ax.set_ylim(0, None)
     decorate(ax, xlabel="funnel stage", ylabel="stream images reaching the stage (images)",
              title="What survives each stage of the funnel")
