@@ -165,3 +165,19 @@ def test_red_and_green_look_alike_to_a_deuteranope_but_okabe_ito_colours_do_not(
     ax.lines[1].set_linestyle("--")       # a different line style tells them apart
     assert not any("look alike" in p for p in figure_check.problems(fig))
 
+
+
+def test_plot_functions_without_ax_draw_on_a_new_figure():
+    """Under any backend but inline, plt.show() closes nothing: a second plot must not land
+    on the first one's Axes."""
+    import matplotlib.pyplot as plt
+
+    from flywheel_lab.plots import information
+    first = information.plot_binary_entropy(0.3)
+    second = information.plot_category_mix([1, 2, 3])
+    try:
+        assert first.figure is not second.figure
+        assert len(first.lines) == 2 and len(second.lines) == 1   # nothing drawn twice on one Axes
+    finally:
+        plt.close(first.figure)
+        plt.close(second.figure)
