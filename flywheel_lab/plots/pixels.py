@@ -101,7 +101,7 @@ def plot_closing(ks, recall, hole_output, hole=4, ax=None):
     ax.grid(axis="x", visible=False)
     percent_axis(ax)
     ax.set_yticks(np.linspace(0, 1, 6))
-    decorate(ax, xlabel=f"category-{hole} samples added (count, uneven steps)",
+    decorate(ax, xlabel=f"category-{hole} samples added to the training set (count)",
              ylabel="accuracy / output (%)", ylim=(-0.05, 1.4), title="Closing the hole")
     ax.legend(frameon=False, loc="upper left", fontsize=10)   # above the 100 % line
     return ax
