@@ -121,3 +121,56 @@ def test_layout_is_redone_when_tick_labels_widen():
     renderer = fig.canvas.get_renderer()
     ylabel = fig.axes[0].yaxis.label.get_window_extent(renderer)
     assert ylabel.x0 >= 0, "the y-axis label is cut off at the left edge"
+
+
+def control_positions(control, most=11):
+    """Positions across a control's whole range, in order (at most ``most`` for a slider:
+    its minimum, its maximum and evenly spaced steps between), for the dead-stretch sweep.
+
+    A multiple choice gives its default with each option switched in turn.
+    """
+    import numpy as np
+    if isinstance(control, W.SelectMultiple):
+        opts = [o[1] if isinstance(o, tuple) else o for o in control.options]
+        on = set(control.value)
+        return [tuple(o for o in opts if (o in on) != (o == flip)) for flip in opts]
+    if hasattr(control, "options"):
+        return [o[1] if isinstance(o, tuple) else o for o in control.options]
+    if isinstance(control, (W.Checkbox, W.ToggleButton)):
+        return [False, True]
+    steps = int(round((control.max - control.min) / control.step))
+    picks = np.unique(np.round(np.linspace(0, steps, min(steps, most - 1) + 1)).astype(int))
+    values = [control.min + k * control.step for k in picks]
+    return [int(v) for v in values] if isinstance(control, W.IntSlider) else [round(v, 10) for v in values]
+
+
+def _shown(live):
+    return [o.get("text") or o["data"].get("image/png") for o in live.output.outputs]
+
+
+def test_every_control_changes_the_drawing_across_its_whole_range(live):
+    """No dead stretch: neighbouring positions of every control show different drawings
+    (other controls at their defaults). A multiple choice: switching any one option on or
+    off from the default changes the drawing."""
+    defaults = live.values()
+    for name, control in live.controls.items():
+        positions = control_positions(control)
+        if isinstance(control, W.SelectMultiple):
+            control.value = defaults[name]
+            before = _shown(live)
+            for value in positions:
+                control.value = value
+                assert _shown(live) != before, (
+                    f"{name}: switching to {value!r} from the default {defaults[name]!r} changes nothing shown")
+                control.value = defaults[name]
+            continue
+        control.value = positions[0]
+        previous, last = _shown(live), positions[0]
+        for value in positions[1:]:
+            control.value = value
+            now = _shown(live)
+            assert now != previous, (
+                f"{name}: the drawing is the same at {last!r} and {value!r}: a dead stretch of its "
+                f"range (narrow the range or make the computation use the value)")
+            previous, last = now, value
+        control.value = defaults[name]

@@ -1,7 +1,7 @@
 """Figures for a classroom: one style, labelled axes with units, no side effects at import.
 
-Every ``plot_*`` function takes ``ax=None`` (meaning the current Axes) and returns
-the Axes it drew on. Nothing changes matplotlib's settings until you call
+Every ``plot_*`` function takes ``ax=None`` (meaning a new figure of its own) and
+returns the Axes it drew on. Nothing changes matplotlib's settings until you call
 :func:`use_style` once at the top of a notebook. Topic figures live in submodules
 named after the chapter's ideas (``plots.information``, ``plots.pixels``, …),
 imported on first use.
@@ -27,6 +27,7 @@ STYLE = {
     "savefig.transparent": False,
     "figure.figsize": (7.0, 4.2),
     "figure.dpi": 100,
+    "figure.constrained_layout.use": True,  # nothing cut off under any backend, not only inline
     "font.size": 13,                    # readable from the back of a room
     "axes.titlesize": 14,
     "axes.titley": 1.0,                 # fixed title place: skips a costly overlap search
@@ -58,12 +59,17 @@ def style_context():
     return mpl.rc_context(STYLE)
 
 
-def axes(ax=None, **subplot_kw):
-    """Return ``ax``, or the current pyplot Axes when ``ax`` is None."""
+def axes(ax=None, figsize=None, **subplot_kw):
+    """Return ``ax``, or the Axes of a new pyplot figure when ``ax`` is None.
+
+    Never the current Axes: under any backend but inline (a script, ``MPLBACKEND=Agg``,
+    ipympl's ``%matplotlib widget``) ``plt.show()`` closes nothing, and a plot drawn on
+    the current Axes would land on the previous cell's figure.
+    """
     if ax is not None:
         return ax
     import matplotlib.pyplot as plt
-    return plt.gca(**subplot_kw)
+    return plt.subplots(figsize=figsize, layout="constrained", subplot_kw=subplot_kw or None)[1]
 
 
 def decorate(ax, **options):

@@ -25,7 +25,7 @@ def plot_customer_view(rare_share, common_accuracy, rare_accuracy, max_share=0.5
                     ylim=(0, 1.02), xlim=(0, shares[-1]), title=title, legend=True)
 
 
-def plot_accuracy_bars(values, title="", ax=None):
+def plot_accuracy_bars(values, title="", ax=None, xlabel="accuracy of"):
     """Bars of named accuracies (fractions), each labelled with its percentage."""
     ax = axes(ax)
     names = list(values)
@@ -34,7 +34,7 @@ def plot_accuracy_bars(values, title="", ax=None):
     ax.bar_label(bars, labels=[f"{h:.1%}" for h in heights], padding=2)
     percent_axis(ax)
     ax.grid(axis="x", visible=False)
-    return decorate(ax, ylabel="accuracy (%)", ylim=(0, 1.12), title=title)
+    return decorate(ax, xlabel=xlabel, ylabel="accuracy (%)", ylim=(0, 1.12), title=title)
 
 
 def plot_two_customers(n_from_b, reports, ax=None):

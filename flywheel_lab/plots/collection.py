@@ -34,18 +34,50 @@ def plot_information(days, exact, band=None, total=None, ax=None):
                     title="Information piles up ever more slowly", ylim=(0, None), legend=True)
 
 
-def plot_last_hole(days, prob, confidence, needed, compare=None, ax=None):
-    """Chance of having closed the last hole within n days; marks the days ``needed``."""
+def plot_last_hole(days, prob, confidence, needed, compare=None, ax=None, zoom_ax=None, p=None):
+    """Chance of having closed the last hole within n days; marks the days ``needed``.
+
+    The legend sits beside the Axes, off the lines. With ``zoom_ax`` (and ``p``, the
+    hole's daily chance), a second panel zooms in on the days around ``needed`` and
+    ``compare``, where the curve crosses ``confidence``: each day is a labelled dot.
+    """
     ax = axes(ax)
     ax.plot(days, prob, color=PALETTE["blue"], label="chance the hole is closed")
-    ax.axhline(confidence, color=PALETTE["black"], lw=1, ls=":")
+    ax.axhline(confidence, color=PALETTE["black"], lw=1, ls=":", label=f"{confidence:.1%} wanted")
     ax.axvline(needed, color=PALETTE["vermillion"], lw=1.5,
                label=f"{needed} day{'s' * (needed != 1)} reach {confidence:.1%}")
     if compare is not None:
         ax.axvline(compare, color=PALETTE["green"], lw=1.5, ls="--", label=f"{compare} days")
     percent_axis(ax)
+    decorate(ax, xlabel="days of collection", ylabel="chance (%)",
+             title="Closing the last hole", ylim=(0, 1.02))
+    ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=10)
+    if zoom_ax is not None and p is not None:
+        _zoom_last_hole(zoom_ax, p, confidence, needed, compare)
+    return ax
+
+
+def _zoom_last_hole(ax, p, confidence, needed, compare):
+    """Each day around the crossing as a dot labelled with its chance (two decimals)."""
+    from matplotlib.ticker import PercentFormatter
+    marked = [d for d in (needed, compare) if d is not None]
+    day = np.arange(min(marked) - 2, max(marked) + 3)
+    chance = 1 - (1 - p) ** day
+    ax.plot(day, chance, "o", color=PALETTE["blue"], ms=7)
+    ax.axhline(confidence, color=PALETTE["black"], lw=1, ls=":")
+    for d, c in zip(day, chance):
+        colour = (PALETTE["vermillion"] if d == needed else
+                  PALETTE["green"] if d == compare else PALETTE["black"])
+        ax.annotate(f"{c:.2%}", (d, c), xytext=(-7, 5), textcoords="offset points",
+                    ha="right", va="bottom", fontsize=10, color=colour,
+                    fontweight="bold" if d in marked else "normal")
+    span = chance.max() - chance.min()
+    ax.set_ylim(chance.min() - 0.1 * span, chance.max() + 0.3 * span)
+    ax.set_xlim(day[0] - 1.2, day[-1] + 0.5)
+    ax.yaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=1))
+    ax.set_xticks(day[::2])
     return decorate(ax, xlabel="days of collection", ylabel="chance (%)",
-                    title="Closing the last hole", ylim=(0, 1.02), legend=True)
+                    title=f"Zoom: days {day[0]}–{day[-1]}")
 
 
 def plot_days_all(days, cdf, marks, ax=None):
@@ -108,5 +140,8 @@ def plot_recall(recalls, labels=None, ax=None):
         ax.bar(x + (i - (len(names) - 1) / 2) * width, recalls[name], width, label=name)
     ax.set_xticks(x, labels if labels is not None else [str(c) for c in x])
     percent_axis(ax)
-    return decorate(ax, xlabel="class (digit)", ylabel="recall (%)", ylim=(0, 1.05),
-                    title="Per-class recall on a test set with every class", legend=True)
+    ax.set_yticks(np.linspace(0, 1, 6))
+    decorate(ax, xlabel="class (digit)", ylabel="recall (%)", ylim=(0, 1.3),
+             title="Per-class recall on a test set with every class")
+    ax.legend(frameon=False, loc="upper center", ncols=len(names))   # above the bars (≤ 100 %)
+    return ax

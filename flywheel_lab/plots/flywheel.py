@@ -2,7 +2,13 @@
 
 import numpy as np
 
-from . import CYCLE, PALETTE, axes, decorate, integer_axis, percent_axis
+from . import PALETTE, axes, decorate, integer_axis, percent_axis
+
+
+# Customers told apart by colour, marker and line style: two customers whose measured
+# accuracies coincide stay visible (hollow markers and dashes over filled dots).
+CUSTOMER_STYLES = ((PALETTE["orange"], "o", "-"), (PALETTE["sky"], "s", "--"),
+                   (PALETTE["purple"], "^", ":"), (PALETTE["green"], "D", "-."))
 
 
 def plot_accuracy(history, ax=None):
@@ -10,29 +16,38 @@ def plot_accuracy(history, ax=None):
     ax = axes(ax)
     weeks = np.arange(len(history.real))
     for k, customer in enumerate(history.customers):
-        ax.plot(weeks, history.measured[:, k], color=CYCLE[(k + 1) % len(CYCLE)], lw=1.5,
-                marker=".", label=f"{customer.name} (measured)")
+        colour, marker, ls = CUSTOMER_STYLES[k % len(CUSTOMER_STYLES)]
+        ax.plot(weeks, history.measured[:, k], color=colour, lw=1.6, ls=ls, marker=marker, ms=10 if k % 2 else 6,
+                markerfacecolor="none" if k % 2 else colour, label=f"{customer.name} (measured)")
     ax.plot(weeks, history.real, color=PALETTE["black"], lw=3, label="real (all ten digits)")
     ax.set_ylim(0, 1.02)
     percent_axis(ax)
     integer_axis(ax)
-    return decorate(ax, xlabel="week", ylabel="accuracy (%)",
-                    title=f"Measured vs real accuracy ({history.strategy})", legend=True)
+    decorate(ax, xlabel="week", ylabel="accuracy (%)",
+             title=f"Measured vs real accuracy ({history.strategy})")
+    ax.legend(frameon=False, loc="lower right", fontsize=10)
+    return ax
 
 
-def plot_compare(histories, field="bits", ax=None):
+TITLES = {"bits": "Coverage held", "real": "Real accuracy", "covered": "Digits covered",
+          "cost": "Money spent"}
+
+
+def plot_compare(histories, field="bits", ax=None, title=None):
     """One line per strategy of a week-by-week field: ``bits``, ``real``, ``covered`` or ``cost``."""
     ax = axes(ax)
     labels = {"bits": "coverage held (bits)", "real": "real accuracy (%)",
               "covered": "digits with ≥ 3 labels (digits)", "cost": "money spent so far (US $)"}
     if field not in labels:
         raise ValueError(f"field must be one of {', '.join(map(repr, labels))}; got {field!r}")
-    for name, h in histories.items():
-        ax.plot(np.arange(len(h.real)), getattr(h, field), marker="o", label=name)
+    for i, (name, h) in enumerate(histories.items()):   # alternate styles: equal lines stay visible
+        ax.plot(np.arange(len(h.real)), getattr(h, field), marker="os^D"[i % 4], ls=("-", "--")[i % 2],
+                ms=9 if i % 2 else 6, markerfacecolor="none" if i % 2 else None, label=name)
     if field == "real":
         percent_axis(ax)
     integer_axis(ax)
-    return decorate(ax, xlabel="week", ylabel=labels[field], legend=True)
+    return decorate(ax, xlabel="week", ylabel=labels[field], legend=True,
+                    title=TITLES[field] if title is None else title)
 
 
 def plot_days_to_cover(pool_sizes, expected, ideal, ax=None):

@@ -34,17 +34,27 @@ def plot_category_mix(weights, labels=None, ax=None):
                     ylim=(0, 1), legend=True)
 
 
-def plot_data_vs_information(sizes, ax=None):
-    """Horizontal bars of sizes in bits (``{label: bits}``), log-scaled, each annotated."""
+def plot_data_vs_information(sizes, ax=None, title=None):
+    """Horizontal bars of sizes in bits (``{label: bits}``) on a linear axis, each written on.
+
+    Linear, so a bar's length is its size: a duplicate's few bits are a sliver next to
+    the photo's millions, as they should be.
+    """
     ax = axes(ax)
     labels = list(sizes)
     values = np.array([sizes[k] for k in labels], dtype=float)
     colors = [PALETTE["blue"], PALETTE["orange"], PALETTE["green"], PALETTE["vermillion"],
               PALETTE["purple"]][: len(labels)]
-    ax.barh(labels, values, color=colors)
-    ax.set_xscale("log")
+    ax.barh(labels, values / 1e6, color=colors)
+    top = values.max() / 1e6
     for y, v in enumerate(values):
-        ax.text(v * 1.15, y, f"{v:,.0f} bits", va="center", fontsize=11)
+        ax.text(v / 1e6 + top * 0.01, y, _bits_text(v), va="center", fontsize=11)
     ax.invert_yaxis()
     ax.grid(axis="y", visible=False)
-    return decorate(ax, xlabel="size (bits, log scale)", xlim=(values.min() / 3, values.max() * 8))
+    return decorate(ax, xlabel="size (million bits)", ylabel="what is counted",
+                    xlim=(0, top * 1.35), title=title or "Data bits vs information bits")
+
+
+def _bits_text(bits):
+    """``6.56 million bits`` for big sizes, ``1,728 bits`` for small ones."""
+    return f"{bits / 1e6:.2f} million bits" if bits >= 1e5 else f"{bits:,.0f} bits"

@@ -88,16 +88,23 @@ def plot_where_sent(counts, category, ax=None, names=None):
 
 
 def plot_closing(ks, recall, hole_output, hole=4, ax=None):
-    """Hole-category accuracy and its neuron's mean output against samples put back."""
+    """Hole-category accuracy and its neuron's mean output against samples put back.
+
+    The k values (0, 1, 2, 5, …) are unevenly spaced, so they are categories on the
+    x axis, drawn as separate markers: no line suggests what happens between them.
+    """
     ax = axes(ax)
     x = np.arange(len(ks))
-    ax.plot(x, recall, "o-", color=PALETTE["blue"], label=f"category-{hole} test samples right")
-    ax.plot(x, hole_output, "s--", color=PALETTE["orange"], label=f"mean output of neuron {hole}")
+    ax.plot(x - 0.08, recall, "o", ms=9, color=PALETTE["blue"], label=f"category-{hole} test samples right")
+    ax.plot(x + 0.08, hole_output, "s", ms=8, color=PALETTE["orange"], label=f"mean output of neuron {hole}")
     ax.set_xticks(x, [str(k) for k in ks])
+    ax.grid(axis="x", visible=False)
     percent_axis(ax)
-    return decorate(ax, xlabel=f"category-{hole} samples added to the training set (count)",
-                    ylabel="accuracy / output (%)", ylim=(-0.05, 1.05),
-                    title="Closing the hole", legend=True)
+    ax.set_yticks(np.linspace(0, 1, 6))
+    decorate(ax, xlabel=f"category-{hole} samples added to the training set (count)",
+             ylabel="accuracy / output (%)", ylim=(-0.05, 1.4), title="Closing the hole")
+    ax.legend(frameon=False, loc="upper left", fontsize=10)   # above the 100 % line
+    return ax
 
 
 def plot_losses(losses, ax=None, label=None):

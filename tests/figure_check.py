@@ -1,0 +1,418 @@
+"""What a figure must get right to be read at a glance: the rules of tests/test_figures.py.
+
+``problems(fig)`` draws a matplotlib Figure and returns one sentence per problem found
+(an empty list when the figure passes). The rules, in CONTRIBUTING.md words:
+
+* every Axes has a title (a grid of images may share the figure's ``suptitle``);
+* every axis that shows tick labels has a label (a shared axis may use a neighbour's or
+  the figure's ``supxlabel``/``supylabel``), and a *numeric* axis names its unit: a
+  part in parentheses, ``"time (days)"``, ``"accuracy (%)"``, ``"r (−1 to 1)"``, or one
+  of :data:`UNIT_WORDS`. A category axis needs no unit: tick labels that are words,
+  bars of string categories, or ticks placed with their labels (``set_xticks(x, labels)``,
+  heatmaps);
+* tick labels on one axis do not overlap each other;
+* a legend does not cover plotted data: no line, marker, scatter point or bar drawn
+  under the legend's box (data outside the Axes, e.g. a legend placed beside it, is fine);
+* no text runs past the figure's edge (it would be cut off outside the inline backend);
+* no two series of one Axes (the entries of its legend, or its labelled lines) look
+  alike under deuteranopia, protanopia or tritanopia, simulated with colorspacious
+  (CAM02-UCS distance at least :data:`MIN_CVD_DISTANCE`), unless their line style or
+  marker tells them apart.
+
+:func:`install` hooks the checks into a running IPython kernel: after every cell each
+new or changed pyplot figure is checked, and the results are written as JSON lines
+``{"execution_count", "figure", "problems"}`` to the file named by ``$FIGURE_CHECK_OUT``;
+with ``$FIGURE_CHECK_PNGS`` set to a folder, each checked figure is saved there as a PNG.
+"""
+
+import json
+import os
+import re
+
+import numpy as np
+from matplotlib.collections import PathCollection, PolyCollection
+from matplotlib.container import BarContainer
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, Rectangle
+from matplotlib.text import Text
+
+MIN_CVD_DISTANCE = 10.0   # CAM02-UCS ΔE; Okabe–Ito's closest pair (orange, purple) scores 11
+CVD_TYPES = ("deuteranomaly", "protanomaly", "tritanomaly")
+CVD_NAMES = {"deuteranomaly": "deuteranopia", "protanomaly": "protanopia",
+             "tritanomaly": "tritanopia"}
+UNIT_WORDS = {"%", "$", "bits", "bit", "nats", "days", "day", "weeks", "week", "labels",
+              "samples", "images", "pixels", "count", "digits", "epoch", "epochs",
+              "dollars", "seconds", "categories", "cases"}
+EDGE_TOLERANCE = 1.5       # pixels a text may touch past the figure edge (antialiasing)
+
+
+def problems(fig):
+    """Every rule ``fig`` breaks, as sentences that say what to change."""
+    if not hasattr(fig.canvas, "get_renderer"):   # a Figure made outside pyplot (widgets)
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        FigureCanvasAgg(fig)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    found = []
+    for ax in _data_axes(fig):
+        name = _axes_name(ax)
+        found += [f"{name}: {p}" for p in _axes_problems(fig, ax, renderer)]
+    found += _cut_off_text(fig, renderer)
+    return found
+
+
+def figure_name(fig):
+    """A short name for a figure in a failure message: its titles."""
+    titles = [_title(ax) for ax in _data_axes(fig) if _title(ax)]
+    sup = fig._suptitle.get_text() if fig._suptitle is not None else ""
+    return repr(sup or "; ".join(titles[:3]) or "untitled figure")
+
+
+def _data_axes(fig):
+    return [ax for ax in fig.axes if ax.get_visible() and ax.get_label() != "<colorbar>"]
+
+
+def _title(ax):
+    return ax.get_title("center") or ax.get_title("left") or ax.get_title("right")
+
+
+def _axes_name(ax):
+    return f"Axes {_title(ax)!r}" if _title(ax) else "an untitled Axes"
+
+
+def _axes_problems(fig, ax, renderer):
+    out = []
+    has_sup = fig._suptitle is not None and fig._suptitle.get_text()
+    if not _title(ax) and not (has_sup and not ax.axison):
+        out.append("no title: give it one (ax.set_title or the plot function's title=)")
+    if ax.axison:
+        for axis, letter in ((ax.xaxis, "x"), (ax.yaxis, "y")):
+            out += _label_problems(fig, ax, axis, letter, renderer)
+            out += _tick_overlaps(axis, letter, renderer)
+    out += _legend_covers(ax, renderer)
+    out += _cvd_problems(ax)
+    return out
+
+
+def _drawn_ticklabels(axis):
+    """The tick labels drawn at the last draw (inside the view, visible, not empty)."""
+    ticks = axis._update_ticks()
+    labels = [t.label1 for t in ticks] + [t.label2 for t in ticks]
+    return [t for t in labels if t.get_visible() and t.get_text().strip()]
+
+
+def _is_numeric(text):
+    cleaned = re.sub(r"[\s%$×,−\-+.^{}\\]|mathdefault|times|10", "", text)
+    return text.strip() != "" and (cleaned == "" or cleaned.isdigit())
+
+
+def _label_problems(fig, ax, axis, letter, renderer):
+    if not axis.get_visible():
+        return []
+    labels = _drawn_ticklabels(axis)
+    if not labels:
+        return []
+    label = axis.get_label_text().strip()
+    if not label:
+        shared = (ax.get_shared_x_axes() if letter == "x" else ax.get_shared_y_axes()).get_siblings(ax)
+        label = next((s.xaxis.get_label_text() if letter == "x" else s.yaxis.get_label_text()
+                      for s in shared if s is not ax and (s.get_xlabel() if letter == "x" else s.get_ylabel())), "")
+        sup = fig._supxlabel if letter == "x" else fig._supylabel
+        label = label or (sup.get_text() if sup is not None else "")
+    if not label:
+        return [f"the {letter} axis has no label: say what it measures and its unit, "
+                f"e.g. ax.set_{letter}label(\"time (days)\")"]
+    numeric = (not _placed_by_hand(axis)
+               and sum(_is_numeric(t.get_text()) for t in labels) > len(labels) / 2)
+    if numeric and not _has_unit(label):
+        return [f"the {letter} axis label {label!r} names no unit: add it in parentheses, "
+                f"e.g. \"{label} (days)\", \"{label} (%)\"; for a pure number say what it "
+                f"counts or its range, e.g. \"{label} (0–1)\""]
+    return []
+
+
+def _placed_by_hand(axis):
+    """True for category axes: string categories (bars of names) or ticks set with labels
+    (``set_xticks(positions, labels)``, heatmaps): their numbers name things, not amounts."""
+    from matplotlib.category import StrCategoryConverter
+    from matplotlib.ticker import FixedFormatter, FixedLocator, FuncFormatter
+    return (isinstance(axis.get_converter(), StrCategoryConverter)
+            or (isinstance(axis.get_major_locator(), FixedLocator)
+                and isinstance(axis.get_major_formatter(), (FixedFormatter, FuncFormatter))))
+
+
+def _has_unit(label):
+    if re.search(r"\([^)]*\S[^)]*\)", label) or "%" in label or "$" in label:
+        return True
+    words = set(re.findall(r"[a-z]+", label.lower()))
+    return bool(words & UNIT_WORDS)
+
+
+def _tick_overlaps(axis, letter, renderer):
+    labels = _drawn_ticklabels(axis)
+    rotated = [t for t in labels if t.get_rotation() % 180]
+    if rotated:
+        return _rotated_overlaps(rotated, letter, renderer)
+    boxes = sorted(((t.get_window_extent(renderer), t.get_text()) for t in labels),
+                   key=lambda b: (b[0].x0, b[0].y0))
+    out = []
+    for i, (a, text_a) in enumerate(boxes):
+        for b, text_b in boxes[i + 1:]:
+            if _overlap(a, b, pad=-1.0):
+                out.append(f"{letter} tick labels {text_a!r} and {text_b!r} overlap: use fewer "
+                           f"ticks, a smaller font, rotated labels or a wider figure")
+    return out[:3]
+
+
+def _rotated_overlaps(labels, letter, renderer):
+    """Slanted labels overlap when neighbours' baselines are closer than a line of text
+    (measured across the slant; their boxes always overlap, the glyphs need not)."""
+    out = []
+    anchors = sorted((t.get_transform().transform(t.get_position())[0 if letter == "x" else 1], t)
+                     for t in labels)
+    for (pa, a), (pb, b) in zip(anchors, anchors[1:]):
+        angle = np.radians(a.get_rotation())
+        across = abs(pb - pa) * abs(np.sin(angle) if letter == "x" else np.cos(angle))
+        height = a.get_fontsize() * a.figure.dpi / 72
+        if across < height * 0.95:
+            out.append(f"{letter} tick labels {a.get_text()!r} and {b.get_text()!r} overlap: use fewer "
+                       f"ticks, a smaller font, a steeper rotation or a wider figure")
+    return out[:3]
+
+
+def _overlap(a, b, pad=0.0):
+    return (min(a.x1, b.x1) - max(a.x0, b.x0) > -pad) and (min(a.y1, b.y1) - max(a.y0, b.y0) > -pad)
+
+
+def _legend_covers(ax, renderer):
+    legend = ax.get_legend()
+    if legend is None or not legend.get_visible():
+        return []
+    box = legend.get_window_extent(renderer).padded(-2)
+    axbox = ax.get_window_extent(renderer)
+    covered = []
+    for line in ax.lines:
+        if line.get_visible() and _points_in(_line_points(line), box, axbox):
+            covered.append(f"line {_artist_label(line)}")
+    for coll in ax.collections:
+        if isinstance(coll, PathCollection) and coll.get_visible():
+            offsets = coll.get_offset_transform().transform(coll.get_offsets())
+            if _points_in(offsets, box, axbox):
+                covered.append(f"points {_artist_label(coll)}")
+    grid = np.array([(x, y) for x in np.linspace(box.x0, box.x1, 12) for y in np.linspace(box.y0, box.y1, 6)])
+    grid = grid[[axbox.contains(*p) for p in grid]] if len(grid) else grid
+    for patch in ax.patches:
+        if patch.get_visible() and patch.get_fill() and len(grid) and \
+                patch.get_transform().transform_path(patch.get_path()).contains_points(grid).any():
+            covered.append(f"bar {_artist_label(patch)}")
+    if not covered:
+        return []
+    listed = ", ".join(dict.fromkeys(covered))
+    return [f"the legend covers plotted data ({listed[:120]}): move it where nothing is "
+            f"drawn (loc=…), outside the Axes (bbox_to_anchor=(1, 1), loc=\"upper left\") "
+            f"or label the series directly"]
+
+
+def _artist_label(artist):
+    label = artist.get_label()
+    return repr(label) if label and not label.startswith("_") else "(unlabelled)"
+
+
+def _line_points(line, step=2.0):
+    """Points every ``step`` pixels along a line, in display coordinates."""
+    xy = line.get_transform().transform(np.asarray(line.get_xydata(), dtype=float))
+    xy = xy[np.isfinite(xy).all(1)]
+    if len(xy) < 2 or line.get_linestyle() in ("None", "none", " ", ""):
+        return xy
+    pieces = [xy[:1]]
+    for a, b in zip(xy[:-1], xy[1:]):
+        n = int(min(np.hypot(*(b - a)) / step, 5000)) + 1
+        pieces.append(a + np.linspace(0, 1, n + 1)[1:, None] * (b - a))
+    return np.concatenate(pieces)
+
+
+def _points_in(points, box, axbox):
+    if len(points) == 0:
+        return False
+    p = np.asarray(points)
+    inside = ((p[:, 0] > box.x0) & (p[:, 0] < box.x1) & (p[:, 1] > box.y0) & (p[:, 1] < box.y1)
+              & (p[:, 0] >= axbox.x0) & (p[:, 0] <= axbox.x1) & (p[:, 1] >= axbox.y0) & (p[:, 1] <= axbox.y1))
+    return bool(inside.any())
+
+
+def _cut_off_text(fig, renderer):
+    figbox = fig.bbox
+    tick_labels = set()
+    drawn = []
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            for tick in axis.get_major_ticks() + axis.get_minor_ticks():
+                tick_labels.update((tick.label1, tick.label2))
+            if ax.axison and axis.get_visible():
+                drawn += _drawn_ticklabels(axis)
+    texts = [t for t in fig.findobj(Text) if t not in tick_labels] + drawn
+    out = []
+    for text in texts:
+        if not text.get_visible() or not text.get_text().strip() or not _really_drawn(text):
+            continue
+        bb = text.get_window_extent(renderer)
+        if (bb.x0 < figbox.x0 - EDGE_TOLERANCE or bb.y0 < figbox.y0 - EDGE_TOLERANCE
+                or bb.x1 > figbox.x1 + EDGE_TOLERANCE or bb.y1 > figbox.y1 + EDGE_TOLERANCE):
+            out.append(f"the text {text.get_text()[:60]!r} runs past the figure's edge: use "
+                       f"layout=\"constrained\" (plt.subplots(..., layout=\"constrained\")), "
+                       f"shorten it, or make the figure larger")
+    return out
+
+
+def _really_drawn(text):
+    """False for a text clipped away inside its Axes (e.g. a label of a bar out of view)."""
+    parent = text.axes
+    if parent is not None and not parent.get_visible():
+        return False
+    if parent is None or not text.get_clip_on():
+        return True
+    x, y = text.get_transform().transform(text.get_position())
+    return parent.bbox.contains(x, y)
+
+
+# --- colour vision ---------------------------------------------------------------------
+
+def _series(ax):
+    """(name, RGB on white, style) of each series a reader must tell apart in ``ax``."""
+    handles, labels = ax.get_legend_handles_labels()
+    if not handles:
+        handles = [line for line in ax.lines if not line.get_label().startswith("_")
+                   and len(line.get_xdata()) > 1]
+        labels = [line.get_label() for line in handles]
+    out = []
+    for handle, label in zip(handles, labels):
+        colour, style = _colour_and_style(handle)
+        if colour is not None:
+            out.append((label, colour, style))
+    return out
+
+
+def _colour_and_style(handle):
+    from matplotlib.colors import to_rgba
+    if isinstance(handle, BarContainer):
+        handle = handle.patches[0] if handle.patches else None
+    if isinstance(handle, Line2D):
+        marker = handle.get_marker() if handle.get_marker() not in (None, "None", "", " ") else ""
+        return _on_white(to_rgba(handle.get_color(), handle.get_alpha())), (handle.get_linestyle(), marker)
+    if isinstance(handle, (Rectangle, Patch)):
+        face = handle.get_facecolor() if handle.get_fill() else handle.get_edgecolor()
+        return _on_white(face), ("patch", "hatch:" + str(handle.get_hatch()))
+    if isinstance(handle, (PathCollection, PolyCollection)):
+        faces = handle.get_facecolor()
+        if len(faces) == 0 or (len(faces) and faces[0][3] == 0):
+            faces = handle.get_edgecolor()
+        if len(faces) == 0:
+            return None, None
+        kind = "points" if isinstance(handle, PathCollection) else "area"
+        return _on_white(faces[0]), (kind, str(handle.get_hatch()))
+    return None, None
+
+
+def _on_white(rgba):
+    rgba = np.asarray(rgba, dtype=float)
+    alpha = rgba[3] if rgba.size > 3 else 1.0
+    return rgba[:3] * alpha + (1 - alpha)
+
+
+def cvd_distance(rgb_a, rgb_b):
+    """The smallest CAM02-UCS distance between two sRGB colours (0–1) across normal vision
+    and the three simulated dichromacies, and the name of that vision."""
+    from colorspacious import cspace_convert
+    pair = np.array([rgb_a, rgb_b], dtype=float)
+    best = (float(np.linalg.norm(np.subtract(*cspace_convert(pair, "sRGB1", "CAM02-UCS")))), "normal vision")
+    for cvd in CVD_TYPES:
+        space = {"name": "sRGB1+CVD", "cvd_type": cvd, "severity": 100}
+        seen = np.clip(cspace_convert(pair, space, "sRGB1"), 0, 1)
+        d = float(np.linalg.norm(np.subtract(*cspace_convert(seen, "sRGB1", "CAM02-UCS"))))
+        if d < best[0]:
+            best = (d, CVD_NAMES[cvd])
+    return best
+
+
+def _cvd_problems(ax):
+    series = _series(ax)
+    out = []
+    for i, (name_a, rgb_a, style_a) in enumerate(series):
+        for name_b, rgb_b, style_b in series[i + 1:]:
+            if style_a != style_b:
+                continue
+            distance, vision = cvd_distance(rgb_a, rgb_b)
+            if distance < MIN_CVD_DISTANCE:
+                out.append(f"series {name_a!r} and {name_b!r} look alike under {vision} "
+                           f"(colour distance {distance:.0f} < {MIN_CVD_DISTANCE:.0f}): pick two "
+                           f"plots.PALETTE colours further apart, or give one another line "
+                           f"style or marker")
+    return out
+
+
+# --- inside a kernel -------------------------------------------------------------------
+
+def _signature(fig):
+    """What was drawn on a figure: its Axes and how many artists each holds."""
+    return tuple((len(ax.lines), len(ax.patches), len(ax.collections), len(ax.texts),
+                  len(ax.images), ax.get_title()) for ax in fig.axes)
+
+
+def install(out_path=None, name="figure"):
+    """Check every pyplot figure a cell draws or changes, after the cell, into ``out_path``.
+
+    A figure first drawn by an earlier cell and changed by a later one is reported too:
+    under any backend but inline, that is a plot landing on the previous plot's Axes.
+    Widgets (``flywheel_lab.widgets.Live``) have their first drawing checked as well.
+    """
+    import matplotlib.pyplot as plt
+    from IPython import get_ipython
+
+    out_path = out_path or os.environ["FIGURE_CHECK_OUT"]
+    shell = get_ipython()
+    owner = {}   # figure number -> (execution count of the cell that drew it, its signature)
+
+    pngs = os.environ.get("FIGURE_CHECK_PNGS")   # a folder: keep a PNG of every checked figure
+
+    def record(fig, count, found):
+        if pngs:
+            fig.savefig(os.path.join(pngs, f"{name}-{count:03d}-{len(os.listdir(pngs)):03d}.png"))
+        with open(out_path, "a", encoding="utf-8") as f:
+            f.write(json.dumps({"execution_count": count, "figure": figure_name(fig),
+                                "problems": found}) + "\n")
+
+    def after_cell(result):
+        count = result.execution_count          # (shell.execution_count is the next cell's)
+        for number in plt.get_fignums():
+            fig = plt.figure(number)
+            first, drawn = owner.get(number, (count, None))
+            now = _signature(fig)
+            if now == drawn:
+                continue
+            owner[number] = (first, now)
+            found = problems(fig)
+            if first != count:
+                found.insert(0, f"this cell drew on the figure of an earlier cell (execution "
+                                f"{first}): give the plot function a new Axes "
+                                f"(fig, ax = plt.subplots()) — plot functions given ax=None "
+                                f"must create their own figure")
+            record(fig, count, found)
+
+    shell.events.register("post_run_cell", after_cell)
+    plt.show = lambda *args, **kwargs: None   # Agg cannot show; the checks run after the cell
+
+    from flywheel_lab import widgets
+    refresh = widgets.Live.refresh
+
+    def checked_refresh(self):
+        refresh(self)
+        if self.redraws == 1:
+            from matplotlib.figure import Figure
+            from flywheel_lab.plots import style_context
+            items = self.result if isinstance(self.result, tuple) else (self.result,)
+            for item in items:
+                if isinstance(item, Figure):
+                    with style_context():
+                        record(item, shell.execution_count, [f"widget: {p}" for p in problems(item)])
+
+    widgets.Live.refresh = checked_refresh

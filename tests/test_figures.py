@@ -1,0 +1,183 @@
+"""Every figure the notebooks draw, and every widget's default drawing, passes the figure
+rules of ``tests/figure_check.py`` (titles, labelled axes with units, readable ticks, a
+legend off the data, nothing cut off, series told apart under colour-blindness).
+
+Each notebook runs once more in a fresh kernel under the non-interactive Agg backend
+(as a plain script or ipympl would: ``plt.show()`` closes nothing), with a hook that
+checks each figure after the cell that drew it. So this is also the second-backend run:
+a plot that lands on an earlier cell's figure, or a cell that fails outside the inline
+backend, fails here. A new notebook, figure or widget is checked without editing this file.
+"""
+
+import json
+import os
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+import figure_check
+from flywheel_lab import widgets
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+SETUP = """\
+import sys
+sys.path.insert(0, {tests!r})
+import figure_check
+figure_check.install({out!r}, {name!r})
+del sys, figure_check
+"""
+
+
+def run_under_agg(path, out):
+    """Execute a notebook under Agg with the figure checks installed; return its cells."""
+    nb = nbformat.read(path, as_version=4)
+    cells = list(nb.cells)
+    nb.cells = [nbformat.v4.new_code_cell(SETUP.format(tests=str(ROOT / "tests"), out=str(out), name=path.stem))] + cells
+    env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONWARNINGS": "ignore"}
+    client = NotebookClient(nb, timeout=900, kernel_name="python3",
+                            resources={"metadata": {"path": str(path.parent)}})
+    try:
+        client.execute(env=env)
+    except CellExecutionError as err:
+        pytest.fail(f"{path.name} fails under the Agg backend (as in a script or with ipympl):\n{err}")
+    return cells
+
+
+def code_cell_index(cells):
+    """execution_count -> notebook cell index (the setup cell is execution 1)."""
+    executed = [i for i, c in enumerate(cells) if c.cell_type == "code" and c.source.strip()]
+    return {count: index for count, index in enumerate(executed, start=2)}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_figures_pass_the_figure_rules(path, tmp_path):
+    out = tmp_path / "figures.jsonl"
+    out.touch()
+    cells = run_under_agg(path, out)
+    where = code_cell_index(cells)
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    failures = [f"notebooks/{path.name} cell {where.get(r['execution_count'], '?')} "
+                f"(figure {r['figure']}): {problem}"
+                for r in records for problem in r["problems"]]
+    assert not failures, "\n".join(["figure rules broken (see CONTRIBUTING.md, 'Figures'):", *failures])
+
+
+BUILDERS = widgets.builders()
+
+
+@pytest.mark.parametrize("name", sorted(BUILDERS))
+def test_widget_default_drawing_passes_the_figure_rules(name):
+    from matplotlib.figure import Figure
+    from flywheel_lab.plots import style_context
+    live = BUILDERS[name]()
+    items = live.result if isinstance(live.result, tuple) else (live.result,)
+    figures = [item for item in items if isinstance(item, Figure)]
+    with style_context():
+        failures = [f"widget {name} (figure {figure_check.figure_name(fig)}): {p}"
+                    for fig in figures for p in figure_check.problems(fig)]
+    assert not failures, "\n".join(failures)
+
+
+# --- the checks themselves catch what they should --------------------------------------
+
+def _fig(**kw):
+    from matplotlib.figure import Figure
+    fig = Figure(figsize=(6, 4), layout="constrained", **kw)
+    return fig, fig.subplots()
+
+
+def test_a_clean_figure_passes():
+    fig, ax = _fig()
+    ax.plot([0, 1, 2], [0, 1, 4], color="#0072B2", label="blue")
+    ax.plot([0, 1, 2], [4, 3, 0], color="#E69F00", label="orange")
+    ax.legend(loc="upper center")
+    ax.set(title="ok", xlabel="time (days)", ylabel="information (bits)", ylim=(0, 8))
+    assert figure_check.problems(fig) == []
+
+
+def test_missing_title_label_and_unit_are_named():
+    fig, ax = _fig()
+    ax.plot([0, 1], [0, 1])
+    ax.set_xlabel("accuracy")
+    found = "\n".join(figure_check.problems(fig))
+    assert "no title" in found
+    assert "x axis label 'accuracy' names no unit" in found
+    assert "the y axis has no label" in found
+
+
+def test_categorical_axis_needs_no_unit():
+    fig, ax = _fig()
+    ax.bar(["cats", "dogs"], [1, 2])
+    ax.set(title="t", xlabel="animal", ylabel="photos (images)")
+    assert figure_check.problems(fig) == []
+
+
+def test_overlapping_tick_labels_are_found():
+    fig, ax = _fig()
+    ax.plot(range(60), range(60))
+    ax.set_xticks(range(60), [f"label {i}" for i in range(60)])
+    ax.set(title="t", xlabel="x (days)", ylabel="y (days)")
+    assert any("tick labels" in p and "overlap" in p for p in figure_check.problems(fig))
+
+
+def test_legend_on_a_line_or_a_bar_is_found():
+    fig, ax = _fig()
+    ax.plot([0, 1], [0.93, 0.93], color="#0072B2", label="a line under the legend")
+    ax.set(title="t", xlabel="x (days)", ylabel="y (%)", ylim=(0, 1))
+    ax.legend(loc="upper right")
+    assert any("legend covers" in p for p in figure_check.problems(fig))
+    fig, ax = _fig()
+    ax.bar([0, 1, 2], [1, 1, 1], label="bars")
+    ax.set(title="t", xlabel="x (days)", ylabel="y (%)")
+    ax.legend(loc="upper right")
+    assert any("legend covers plotted data (bar" in p for p in figure_check.problems(fig))
+
+
+def test_text_past_the_edge_is_found():
+    from matplotlib.figure import Figure
+    fig = Figure(figsize=(4, 3))          # no layout engine: the long label runs off
+    ax = fig.subplots()
+    ax.plot([0, 1], [0, 1])
+    ax.set(title="t" * 80, xlabel="x (days)", ylabel="y (days)")
+    assert any("runs past the figure's edge" in p for p in figure_check.problems(fig))
+
+
+def test_red_and_green_look_alike_to_a_deuteranope_but_okabe_ito_colours_do_not():
+    from itertools import combinations
+
+    from matplotlib.colors import to_rgb
+
+    from flywheel_lab.plots import PALETTE
+    red, green = to_rgb("tab:red"), to_rgb("tab:green")
+    distance, vision = figure_check.cvd_distance(red, green)
+    assert distance < figure_check.MIN_CVD_DISTANCE and vision == "deuteranopia"
+    for a, b in combinations(PALETTE.values(), 2):
+        assert figure_check.cvd_distance(to_rgb(a), to_rgb(b))[0] >= figure_check.MIN_CVD_DISTANCE
+    fig, ax = _fig()
+    ax.plot([0, 1], [0, 1], color=red, label="A")
+    ax.plot([0, 1], [1, 0], color=green, label="C")
+    ax.set(title="t", xlabel="x (days)", ylabel="y (days)")
+    assert any("look alike" in p for p in figure_check.problems(fig))
+    ax.lines[1].set_linestyle("--")       # a different line style tells them apart
+    assert not any("look alike" in p for p in figure_check.problems(fig))
+
+
+
+def test_plot_functions_without_ax_draw_on_a_new_figure():
+    """Under any backend but inline, plt.show() closes nothing: a second plot must not land
+    on the first one's Axes."""
+    import matplotlib.pyplot as plt
+
+    from flywheel_lab.plots import information
+    first = information.plot_binary_entropy(0.3)
+    second = information.plot_category_mix([1, 2, 3])
+    try:
+        assert first.figure is not second.figure
+        assert len(first.lines) == 2 and len(second.lines) == 1   # nothing drawn twice on one Axes
+    finally:
+        plt.close(first.figure)
+        plt.close(second.figure)
