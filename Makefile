@@ -35,5 +35,13 @@ site: $(STAMP)  ## render the executed series to static HTML in site/ (works off
 bench: $(STAMP)  ## measure notebook and widget speed (see README)
 	$(BIN)/python benchmarks/run.py
 
+.PHONY: student nbgrader
+
+student: $(STAMP)  ## write the student edition (solutions removed) to build/student/
+	$(BIN)/python tools/classroom.py student --out build/student
+
+nbgrader: $(STAMP)  ## write an nbgrader course folder to build/nbgrader/ (teacher guide: grading)
+	$(BIN)/python tools/classroom.py nbgrader --out build/nbgrader
+
 clean:
 	rm -rf $(VENV) build site
