@@ -11,7 +11,8 @@ LAB_ARGS ?=
 .PHONY: lab test setup notebooks bench site clean
 
 lab: $(STAMP)  ## set up and open JupyterLab on the first notebook
-	$(BIN)/jupyter lab $(ROOT_FLAG) $(LAB_ARGS) notebooks/00_start_here.ipynb
+	JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter_config$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}" \
+	  $(BIN)/jupyter lab $(ROOT_FLAG) $(LAB_ARGS) notebooks/00_start_here.ipynb
 
 test: $(STAMP)  ## set up and run every test: unit, widget, browser and strict nbval
 	$(BIN)/python -m pytest -n 2 --dist loadscope --nbval --nbval-current-env \
