@@ -33,8 +33,9 @@ notebooks: $(STAMP)  ## re-execute every notebook in place (outputs are committe
 site: $(STAMP)  ## render the executed series to static HTML in site/ (works offline)
 	$(BIN)/python tools/build_site.py --out site
 
-bench: $(STAMP)  ## measure notebook and widget speed (see README)
+bench: $(STAMP)  ## measure notebook and widget speed, and peak kernel memory (see README)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/memory.py  # peak kernel memory per notebook, server sizing
 
 .PHONY: student nbgrader
 
