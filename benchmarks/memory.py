@@ -93,7 +93,9 @@ def sizing_rows(kernels, server):
             if used + peak > limit * GIB:
                 break
             fit, used = fit + 1, used + peak
-        rows.append([f"{limit} GB", f"{(server + heaviest[0]) / MIB:.0f} MiB", fit,
+        fits = (f"any one notebook (at most {(server + heaviest[0]) / MIB:.0f} MiB)" if fit == 1 else
+                f"the {fit} heaviest notebooks at once ({used / MIB:.0f} MiB)")
+        rows.append([f"{limit} GB", fits if fit else "not even the heaviest notebook",
                      *[students_per_server(size, limit) for size in SERVER_SIZES_GIB]])
     return rows
 
@@ -110,8 +112,9 @@ def main(argv=None):
                 [[name, f"{peak / MIB:.0f}"] for name, peak in kernels.items()])
     server = server_peak()
     print(f"\nJupyterLab server (VmHWM after serving its page): {server / MIB:.0f} MiB; "
-          f"reserved per machine for the system and the hub: {RESERVED / GIB:.2f} GiB\n")
-    print_table(["limit per student", "server + heaviest kernel", "heaviest kernels open at once",
+          f"reserved per machine for the system and the hub: {RESERVED / GIB:.2f} GiB")
+    print(f"Every notebook open at once (no kernel shut down): {sum(kernels.values()) / MIB:.0f} MiB\n")
+    print_table(["limit per student", "fits beside the student's server",
                  *[f"students on {size} GB" for size in SERVER_SIZES_GIB]],
                 sizing_rows(kernels, server))
     return 0

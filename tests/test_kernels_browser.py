@@ -11,7 +11,6 @@ import json
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -20,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from test_browser import (CHROMIUM, CHROMIUM_ARGS, TOKEN, free_port, get_json, require_browser,
-                          wait_for_kernel_idle)
+                          stop_server, wait_for_kernel_idle)
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "jupyter_config"
@@ -84,11 +83,7 @@ def lab(tmp_path):
     except AssertionError:
         raise RuntimeError(f"JupyterLab did not start:\n{log_path.read_text()}") from None
     yield {"base": base, "folder": tmp_path, "log": log_path}
-    os.killpg(proc.pid, signal.SIGTERM)
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
+    stop_server(proc)
     log.close()
 
 
