@@ -69,7 +69,7 @@ def test_everything_else_is_identical(path, edition):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_student_notebook_runs_and_checks_say_not_answered(path, edition):
     nb = nbformat.read(edition[path.name], as_version=4)
-    NotebookClient(nb, timeout=900, kernel_name="python3",
+    NotebookClient(nb, timeout=900, startup_timeout=300, kernel_name="python3",
                    resources={"metadata": {"path": str(edition[path.name].parent)}}).execute()
     for cell in nb.cells:
         for out in cell.get("outputs", []):
