@@ -112,12 +112,26 @@ def nbgrader(course_dir, *args):
     return result
 
 
+def submissions(assignment):
+    """What each student wrote, per exercise key: ``SUBMISSIONS``, and for an exercise added to
+    the notebook since, the model answer from the all-right student and nothing from the others."""
+    original = nbformat.read(ROOT / "notebooks" / f"{assignment}.ipynb", as_version=4)
+    written = {}
+    for ex in classroom.find_exercises(original):
+        if not ex.is_open:
+            model = classroom.model_answer_code(original.cells[ex.solution_cell].source)
+            written[ex.key] = SUBMISSIONS[assignment].get(
+                ex.key, [(model, True), (classroom.CODE_STUB, False)])
+    assert set(SUBMISSIONS[assignment]) <= set(written), "SUBMISSIONS names exercises that exist"
+    return written
+
+
 def write_submission(course_dir, assignment, student, which):
     """Copy the released notebook into submitted/ and answer it as ``which`` says (None: untouched)."""
     name = f"{assignment}.ipynb"
     nb = nbformat.read(course_dir / "release" / assignment / name, as_version=4)
     if which is not None:
-        written = SUBMISSIONS[assignment]
+        written = submissions(assignment)
         for cell in answer_cells(nb):
             if cell.cell_type == "markdown":
                 cell.source = OPEN_ANSWER
@@ -133,7 +147,7 @@ def write_submission(course_dir, assignment, student, which):
 def expected_score(assignment, which):
     if which is None:
         return 0
-    return sum(classroom.AUTO_POINTS for forms in SUBMISSIONS[assignment].values() if forms[which][1])
+    return sum(classroom.AUTO_POINTS for forms in submissions(assignment).values() if forms[which][1])
 
 
 def test_three_submissions_grade_as_expected(tmp_path):
@@ -147,7 +161,7 @@ def test_three_submissions_grade_as_expected(tmp_path):
         nbgrader(tmp_path, "autograde", assignment, "--create")
     with Gradebook(f"sqlite:///{tmp_path / 'gradebook.db'}") as gb:
         for assignment in SUBMISSIONS:
-            auto_max = classroom.AUTO_POINTS * len(SUBMISSIONS[assignment])
+            auto_max = classroom.AUTO_POINTS * len(submissions(assignment))
             for student, which in STUDENTS.items():
                 sub = gb.find_submission(assignment, student)
                 assert sub.score == expected_score(assignment, which), (assignment, student)

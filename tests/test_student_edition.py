@@ -78,7 +78,7 @@ def test_student_notebook_runs_and_checks_say_not_answered(path, edition):
     assert exercises, "exercise cells keep their placeholders"
     for cell in exercises:
         shown = "".join(out.get("text", "") for out in cell.outputs)
-        assert NOT_ANSWERED in shown, f"{cell.source!r} printed {shown!r}"
+        assert NOT_ANSWERED.lower() in shown.lower(), f"{cell.source!r} printed {shown!r}"
 
 
 def test_a_malformed_exercise_is_refused():
@@ -87,3 +87,12 @@ def test_a_malformed_exercise_is_refused():
     del nb.cells[index - 1]                   # a solution whose exercise cell went missing
     with pytest.raises(ValueError, match="follows no"):
         classroom.student_notebook(nb)
+
+
+def test_refuses_to_overwrite_the_series(tmp_path):
+    with pytest.raises(ValueError, match="more than a student edition"):
+        classroom.write_student(ROOT / "notebooks")
+    (tmp_path / "notes.txt").write_text("keep me")
+    with pytest.raises(ValueError, match="more than a student edition"):
+        classroom.write_student(tmp_path)
+    assert (tmp_path / "notes.txt").exists()

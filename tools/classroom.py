@@ -120,6 +120,9 @@ def student_notebook(nb):
 def write_student(out, sources=None):
     """Write the student edition of every notebook into ``out``; return the written paths."""
     out = Path(out)
+    if out.resolve() == NOTEBOOKS.resolve() or (out.exists() and any(
+            p.suffix != ".ipynb" and p.name != ".ipynb_checkpoints" for p in out.iterdir())):
+        raise ValueError(f"{out} holds more than a student edition: choose an empty or new folder")
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
