@@ -182,3 +182,24 @@ def test_three_submissions_grade_as_expected(tmp_path):
     scores = {(r["assignment"], r["student_id"]): float(r["score"]) for r in rows}
     assert scores[("01_information_in_bits", "half_right")] == expected_score("01_information_in_bits", 1)
     assert scores[("05_four_pixel_world", "untouched")] == 0
+
+
+def test_any_cell_in_the_exercise_pattern_is_found_not_a_list():
+    """A widget "predict, then try" task written like an exercise is graded like one."""
+    from nbbuild import code, exercise, hidden_md, md, solution
+    nb = nbformat.v4.new_notebook(cells=[
+        md("# A notebook"), code("w = some_widget()\nw", tags=["imports"]),
+        md("Predict first, then move the slider."),
+        code("# predict, then try\nanswer = None  # your answer\ncheck('pixels.neighbours_15', answer)"),
+        solution("answer = [7, 11, 13, 14]"),
+        *exercise("Another.", "information.die_entropy", "answer = 2.585\ncheck('information.die_entropy', answer)"),
+        md("Open question."), hidden_md("*Model answer.* Because.")])
+    found = classroom.find_exercises(nb)
+    assert [(e.key, e.answer_cell, e.solution_cell) for e in found] == [
+        ("pixels.neighbours_15", 3, 4), ("information.die_entropy", 6, 7), (None, None, 9)]
+    graded = classroom.nbgrader_notebook(nb, "demo")
+    assert "### BEGIN SOLUTION\n# predict, then try" not in graded.cells[3].source
+    assert graded.cells[3].source.startswith("# predict, then try\n### BEGIN SOLUTION\nanswer = [7, 11")
+    assert "is_correct('information.die_entropy', answer)" in graded.cells[7].source
+    assert graded.cells[9].metadata["nbgrader"]["points"] == classroom.MANUAL_POINTS
+    assert len(classroom.student_notebook(nb).cells) == len(nb.cells) - 3
