@@ -95,12 +95,17 @@ def server(tmp_path_factory):
                 raise RuntimeError(f"JupyterLab did not start:\n{(folder / 'server.log').read_text()}")
             time.sleep(0.5)
     yield {"base": base, "folder": folder}
+    stop_server(proc)
+    log.close()
+
+
+def stop_server(proc):
+    """Stop a server started in its own session, and everything it started (kernels)."""
     os.killpg(proc.pid, signal.SIGTERM)
     try:
         proc.wait(timeout=20)
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
-    log.close()
 
 
 @pytest.fixture(scope="module")

@@ -46,7 +46,8 @@ STYLE = {
     "text.hinting": "no_hinting",       # unhinted glyphs: smooth, and text draws ~10 % faster
 }
 
-_SUBMODULES = ("accuracy", "collection", "coverage", "flywheel", "funnel", "information", "pixels")
+_SUBMODULES = ("accuracy", "collection", "coverage", "flywheel", "funnel", "information", "loop",
+               "pixels")
 
 
 def use_style():

@@ -1,0 +1,60 @@
+"""The flywheel loop as one diagram (notebook 00; the teacher projects it in class)."""
+
+import numpy as np
+
+from . import PALETTE
+
+# (stage, colour, what the arrow leaving this stage carries to the next one)
+LOOP = (
+    ("collect", "blue", "raw images:\nmany bits of data"),
+    ("label", "orange", "labelled examples"),
+    ("train", "green", "a better model"),
+    ("deploy", "vermillion", "better answers\nin the product"),
+    ("customers", "purple", "more use: everyday\nand rare cases"),
+    ("new data", "sky", "the surprises =\nnew information"),
+)
+
+
+def _radial(angle, radius):
+    return radius * np.cos(angle), radius * np.sin(angle)
+
+
+def plot_flywheel_loop(ax=None):
+    """Draw the loop collect → label → train → deploy → customers → new data → collect.
+
+    Each stage is a coloured disc (Okabe–Ito colours, named in text too, so colour is
+    never the only cue); each arrow is labelled with what it carries. ``ax=None`` draws
+    on a new figure of its own. Returns the Axes.
+    """
+    from matplotlib.patches import Circle, FancyArrowPatch
+    if ax is None:
+        import matplotlib.pyplot as plt
+        _, ax = plt.subplots(figsize=(8, 6.6), facecolor="white")
+    n, radius, node = len(LOOP), 1.0, 0.33
+    # first stage at the top, then clockwise
+    angles = np.pi / 2 - 2 * np.pi * np.arange(n) / n
+    centres = [_radial(a, radius) for a in angles]
+    for (stage, colour, _), centre in zip(LOOP, centres):
+        ax.add_patch(Circle(centre, node, facecolor=PALETTE[colour], edgecolor="black", lw=1.2,
+                            zorder=3))
+        text_colour = "black" if colour in ("orange", "sky", "yellow", "purple") else "white"
+        ax.text(*centre, stage, ha="center", va="center", fontsize=12, fontweight="bold",
+                color=text_colour, zorder=4)
+    for i, (_, _, carried) in enumerate(LOOP):
+        start, end = centres[i], centres[(i + 1) % n]
+        ax.add_patch(FancyArrowPatch(start, end, connectionstyle="arc3,rad=-0.25",
+                                     arrowstyle="-|>", mutation_scale=22, lw=2,
+                                     color=PALETTE["black"], shrinkA=30, shrinkB=30, zorder=2))
+        middle = (angles[i] + angles[(i + 1) % n]) / 2 - (np.pi if i == n - 1 else 0)
+        x, y = _radial(middle, radius * 1.55)
+        ax.text(x, y, carried, ha="center", va="center", fontsize=10.5, linespacing=1.15,
+                bbox=dict(boxstyle="round,pad=0.25", facecolor="white", edgecolor="0.7"))
+    ax.text(0, 0.08, "cost grows with data", ha="center", va="center", fontsize=12)
+    ax.text(0, -0.12, "value grows with information", ha="center", va="center", fontsize=12,
+            fontweight="bold")
+    ax.set_xlim(-2.05, 2.05)
+    ax.set_ylim(-1.65, 1.6)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    ax.set_title("The data flywheel: what each step passes on to the next")
+    return ax
