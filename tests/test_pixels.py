@@ -145,8 +145,9 @@ def test_network_diagram_draws_every_unit_and_connection():
     before = plt.get_fignums()
     ax = pp.plot_network(hidden=5)
     assert ax.figure.number not in before          # ax=None: a figure of its own
-    assert len(ax.lines) == 4 * 5 + 5 * 16
-    assert sum(len(c.get_offsets()) for c in ax.collections) == 4 + 5 + 16
+    links, *units = ax.collections                 # one collection of lines, then one per layer
+    assert len(links.get_segments()) == 4 * 5 + 5 * 16
+    assert [len(c.get_offsets()) for c in units] == [4, 5, 16]
     assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
     plt.close(ax.figure)
     layout = pp.network_layout((1, 3))

@@ -138,10 +138,9 @@ def plot_network(hidden=16, ax=None):
     ax = _own_axes(ax, figsize=(8, 6.5))
     sizes = (pixels.N_PIXELS, hidden, pixels.N_CATEGORIES)
     layout = network_layout(sizes)
-    for (x0, y0), (x1, y1) in zip(layout, layout[1:]):
-        xs = np.array([[x0, x1]] * (y0.size * y1.size)).T
-        ys = np.array([[a, b] for a in y0 for b in y1]).T
-        ax.plot(xs, ys, color="0.75", lw=0.5, zorder=1)
+    from matplotlib.collections import LineCollection
+    links = [[(x0, a), (x1, b)] for (x0, y0), (x1, y1) in zip(layout, layout[1:]) for a in y0 for b in y1]
+    ax.add_collection(LineCollection(links, colors="0.75", linewidths=0.5, zorder=1))
     names = (["TL", "TR", "BL", "BR"], [f"h{j}" for j in range(hidden)],
              [str(c) for c in range(pixels.N_CATEGORIES)])
     colors = (PALETTE["blue"], PALETTE["orange"], PALETTE["green"])
