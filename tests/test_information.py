@@ -168,3 +168,19 @@ def test_shipped_cat_questions_and_text():
     assert I.question_entropies(cq["answers"][cq["is_cat"]])[cq["questions"].index("two_eyes")] == 0
     text = data.sample_text()
     assert len(text) > 10_000 and "digits" in text.lower()
+
+
+def test_feature_vector_grid_writes_every_answer_on_a_figure_of_its_own():
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from flywheel_lab.plots.information import plot_feature_vectors
+    before = plt.get_fignums()
+    ax = plot_feature_vectors([[1, 0], [0, 0], [1, 1]], ["a", "b", "c"], ["fur", "two_eyes"], bits=[0.92, 0.0])
+    assert ax.figure.number not in before
+    assert [t.get_text() for t in ax.texts] == ["yes", "no", "no", "no", "yes", "yes"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["fur\n0.92 bits", "two\neyes\n0.00 bits"]
+    assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+    plt.close(ax.figure)
+    with pytest.raises(ValueError, match="one row per item"):
+        plot_feature_vectors([[1, 0]], ["a", "b"], ["fur", "tail"])

@@ -48,3 +48,32 @@ def plot_data_vs_information(sizes, ax=None):
     ax.invert_yaxis()
     ax.grid(axis="y", visible=False)
     return decorate(ax, xlabel="size (bits, log scale)", xlim=(values.min() / 3, values.max() * 8))
+
+
+def plot_feature_vectors(answers, rows, questions, bits=None, ax=None):
+    """Yes/no answers as a grid (one row per item, one column per question), 1 = yes, drawn dark.
+
+    ``bits`` (one number per question) is written under each question's name: how much
+    that question tells. With ``ax=None`` the grid gets a figure of its own.
+    """
+    from matplotlib.colors import ListedColormap
+    table = np.asarray(answers)
+    if table.shape != (len(rows), len(questions)):
+        raise ValueError(f"answers must have one row per item and one column per question: "
+                         f"shape {table.shape}, {len(rows)} items, {len(questions)} questions")
+    if ax is None:
+        import matplotlib.pyplot as plt
+        ax = plt.figure(figsize=(9, 0.42 * len(rows) + 2.4), layout="constrained").add_subplot()
+    ax.imshow(table, cmap=ListedColormap(["#F2F2F2", PALETTE["blue"]]), vmin=0, vmax=1, aspect="auto")
+    for (r, c), v in np.ndenumerate(table):
+        ax.text(c, r, "yes" if v else "no", ha="center", va="center", fontsize=10,
+                color="white" if v else "0.35")
+    names = [q.replace("_", "\n") for q in questions]
+    if bits is not None:
+        names = [f"{n}\n{b:.2f} bits" for n, b in zip(names, bits)]
+    ax.set_xticks(range(len(questions)), names, fontsize=10)
+    ax.set_yticks(range(len(rows)), rows, fontsize=10)
+    ax.tick_params(length=0)
+    ax.grid(False)
+    return decorate(ax, xlabel="question (and the bits its answer tells)", ylabel="animal",
+                    title="Each animal as a feature vector of yes/no answers")
