@@ -51,7 +51,7 @@ def plot_data_vs_information(sizes, ax=None):
 
 
 def plot_feature_vectors(answers, rows, questions, bits=None, ax=None):
-    """Yes/no answers as a grid (one row per item, one column per question), 1 = yes, drawn dark.
+    """Yes/no answers as a grid (one row per item, one column per question): dark = yes, light = no.
 
     ``bits`` (one number per question) is written under each question's name: how much
     that question tells. With ``ax=None`` the grid gets a figure of its own.
@@ -63,17 +63,18 @@ def plot_feature_vectors(answers, rows, questions, bits=None, ax=None):
                          f"shape {table.shape}, {len(rows)} items, {len(questions)} questions")
     if ax is None:
         import matplotlib.pyplot as plt
-        ax = plt.figure(figsize=(9, 0.42 * len(rows) + 2.4), layout="constrained").add_subplot()
-    ax.imshow(table, cmap=ListedColormap(["#F2F2F2", PALETTE["blue"]]), vmin=0, vmax=1, aspect="auto")
-    for (r, c), v in np.ndenumerate(table):
-        ax.text(c, r, "yes" if v else "no", ha="center", va="center", fontsize=10,
-                color="white" if v else "0.35")
+        ax = plt.figure(figsize=(9, 0.4 * len(rows) + 2.2)).add_subplot()
+        ax.figure.subplots_adjust(left=0.3, bottom=0.25)
+    ax.imshow(table, cmap=ListedColormap(["#E8E8E8", PALETTE["blue"]]), vmin=0, vmax=1, aspect="auto")
+    ax.set_xticks(np.arange(len(questions) + 1) - 0.5, minor=True)
+    ax.set_yticks(np.arange(len(rows) + 1) - 0.5, minor=True)
+    ax.grid(False)
+    ax.grid(which="minor", color="white", linewidth=2, alpha=1)
     names = [q.replace("_", "\n") for q in questions]
     if bits is not None:
         names = [f"{n}\n{b:.2f} bits" for n, b in zip(names, bits)]
     ax.set_xticks(range(len(questions)), names, fontsize=10)
     ax.set_yticks(range(len(rows)), rows, fontsize=10)
-    ax.tick_params(length=0)
-    ax.grid(False)
+    ax.tick_params(which="both", length=0)
     return decorate(ax, xlabel="question (and the bits its answer tells)", ylabel="animal",
-                    title="Each animal as a feature vector of yes/no answers")
+                    title="Yes/no feature vectors (dark = yes, light = no)")
