@@ -312,6 +312,21 @@ def days_to_share(share, freqs=16, of="cases"):
     return _first_day(f, share, 0, hi)
 
 
+def days_for_accuracy(levels=(0.9, 0.99, 0.999), freqs=16):
+    """Days (one labelled sample a day) until an idealised model reaches each accuracy level.
+
+    The idealised model is right on every case (category) it has seen at least once
+    and wrong on every other, so its expected accuracy on the customers' stream after
+    ``n`` days is :func:`expected_mass_seen`. Returns one whole number of days per
+    level (each level strictly between 0 and 1). 16 equal categories: 99 % after
+    72 days, 99.9 % after 108.
+    """
+    levels = np.atleast_1d(np.asarray(levels, dtype=float))
+    if levels.ndim != 1 or levels.size == 0:
+        raise ValueError(f"levels must be a list of accuracies between 0 and 1, got {levels!r}")
+    return np.array([days_to_share(float(a), freqs, of="mass") for a in levels], dtype=np.int64)
+
+
 # ------------------------------------------------------------------ Monte Carlo
 
 def simulate_coverage(freqs=16, days=100, trials=1000, rng=None, seed=None):

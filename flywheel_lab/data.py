@@ -5,6 +5,7 @@ and a paragraph in ``data/README.md`` saying where it comes from. Nothing is eve
 downloaded: real photographs come from inside the installed scikit-learn package.
 """
 
+import csv
 import hashlib
 import importlib.util
 from pathlib import Path
@@ -56,6 +57,43 @@ def read_table(name):
     return pd.read_csv(verified_path(name), comment="#")
 
 
+def cat_questions():
+    """The chapter's yes/no questions about a cat, answered for a few animals (``cat_questions.csv``).
+
+    Returns a dict: ``animals`` (names), ``is_cat`` (bool array), ``questions`` (the
+    column names) and ``answers`` (an int array, one row per animal, 1 = yes).
+    Read with the csv module, so no pandas import is needed.
+    """
+    lines = [line for line in verified_path("cat_questions.csv").read_text().splitlines()
+             if line.strip() and not line.startswith("#")]
+    header, *rows = list(csv.reader(lines))
+    return {"animals": [r[0] for r in rows],
+            "is_cat": np.array([r[1] == "1" for r in rows]),
+            "questions": header[2:],
+            "answers": np.array([[int(v) for v in r[2:]] for r in rows], dtype=np.int64)}
+
+
+def _sklearn_folder(*parts):
+    """A folder inside the installed scikit-learn package, found without importing it."""
+    spec = importlib.util.find_spec("sklearn")
+    if spec is None:
+        raise ValueError("scikit-learn is not installed; run `make lab` to set up the environment")
+    return Path(next(iter(spec.submodule_search_locations))).joinpath(*parts)
+
+
+def sample_text():
+    """English reference text shipped inside scikit-learn: its dataset descriptions, joined.
+
+    The ``datasets/descr/*.rst`` pages (what each bundled data set holds, where it
+    comes from), in file-name order: a few tens of kilobytes of encyclopedia-like prose
+    for measuring how well text compresses. Nothing is downloaded.
+    """
+    pages = sorted(_sklearn_folder("datasets", "descr").glob("*.rst"))
+    if not pages:
+        raise ValueError("no dataset descriptions found inside scikit-learn")
+    return "\n".join(page.read_text(encoding="utf-8") for page in pages)
+
+
 def sample_photo(name="china.jpg"):
     """A real colour photograph shipped inside scikit-learn, as a (height, width, 3) uint8 array.
 
@@ -64,9 +102,5 @@ def sample_photo(name="china.jpg"):
     if name not in SAMPLE_PHOTOS:
         raise ValueError(f"photo must be one of {SAMPLE_PHOTOS}, got {name!r}")
     from PIL import Image
-    spec = importlib.util.find_spec("sklearn")
-    if spec is None:
-        raise ValueError("scikit-learn is not installed; run `make lab` to set up the environment")
-    folder = Path(next(iter(spec.submodule_search_locations))) / "datasets" / "images"
-    with Image.open(folder / name) as img:
+    with Image.open(_sklearn_folder("datasets", "images") / name) as img:
         return np.asarray(img.convert("RGB"))

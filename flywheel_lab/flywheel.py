@@ -157,6 +157,26 @@ def summary(histories):
     return "\n".join(lines)
 
 
+def measured_table(histories):
+    """Week-by-week text table of the accuracy each customer measures, one block of columns per run.
+
+    A dash marks the weeks before a customer joins; values are rounded to 3 decimals so
+    the table prints the same everywhere.
+    """
+    histories = dict(histories)
+    if not histories:
+        raise ValueError("measured_table needs at least one run (a dict of name: History)")
+    letters = [[c.name.split()[-1] for c in h.customers] for h in histories.values()]
+    widths = [7 * len(names) for names in letters]
+    lines = ["week |" + "".join(f"{name:^{w}} |" for name, w in zip(histories, widths)),
+             "     |" + "".join("".join(f"{n:>7}" for n in names) + " |" for names in letters)]
+    for week in range(max(len(h.measured) for h in histories.values())):
+        cells = ("".join("      -" if np.isnan(v) else f"{v:7.3f}" for v in h.measured[week]) + " |"
+                 for h in histories.values())
+        lines.append(f"{week:>4} |" + "".join(cells))
+    return "\n".join(lines)
+
+
 # ---------------------------------------------------------------- the four-pixel ideal
 
 def expected_days_to_cover(n_categories=16, pool_size=1):

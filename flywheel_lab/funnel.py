@@ -164,10 +164,15 @@ def new_bits(X_held, X_new, w=None):
     return len(fresh) * bits_per_cell(N_CELLS)
 
 
+def per_digit_recall(model, w=None):
+    """Share of each digit's test images that ``model`` gets right (ten numbers)."""
+    w = w or world()
+    return digits.per_class_recall(w.y_test, predict(model, w.X_test))
+
+
 def real_accuracy(model, w=None):
     """Balanced accuracy on the whole test set: the mean of the ten per-digit recalls."""
-    w = w or world()
-    return float(np.mean(digits.per_class_recall(w.y_test, predict(model, w.X_test))))
+    return float(np.mean(per_digit_recall(model, w)))
 
 
 def predict(model, X):
@@ -245,6 +250,9 @@ class Result:
     accuracy: float       # real (balanced) accuracy after retraining
     bits: float           # bits of new coverage the training set gained
     label_kinds: dict = field(default_factory=dict)   # kinds of the images that were labelled
+    digits_added: np.ndarray = field(default_factory=lambda: np.zeros(digits.N_CLASSES, np.int64))
+    digits_distinct: np.ndarray = field(default_factory=lambda: np.zeros(digits.N_CLASSES, np.int64))
+    recall: np.ndarray = field(default_factory=lambda: np.zeros(digits.N_CLASSES))  # per digit, after
 
     @property
     def total(self):
@@ -318,8 +326,14 @@ def run(stream, filters=(), settings=None, start=None, costs=None, seed=0):
     spent = stage_costs(counts, costs)
     spent["label"] = label_cost(counts["label"], right, "pre_label" in filters, costs)
     final = fit(np.concatenate([X_held, X_new]), np.concatenate([y_held, y_new]))
-    return Result(filters, counts, spent, counts["label"], real_accuracy(final), new_bits(X_held, X_new),
-                  kinds)
+    recall = per_digit_recall(final)
+    return Result(filters, counts, spent, counts["label"], float(np.mean(recall)), new_bits(X_held, X_new),
+                  kinds, np.bincount(y_new, minlength=digits.N_CLASSES), _distinct_per_digit(X_new, y_new), recall)
+
+
+def _distinct_per_digit(X, y):
+    """How many different images (copies counted once) of each digit ``(X, y)`` holds."""
+    return np.array([len(np.unique(X[y == d], axis=0)) for d in range(digits.N_CLASSES)], dtype=np.int64)
 
 
 def _before_labelling(stream, filters, s, model, X_held, seed):
@@ -352,6 +366,24 @@ def configurations():
 def compare(stream, settings=None, start=None, costs=None, seed=0):
     """Run the funnel for every configuration: a list of ``(name, Result)``."""
     return [(name, run(stream, f, settings, start, costs, seed)) for name, f in configurations()]
+
+
+def digit_table(results, which=RARE_DIGITS):
+    """Per configuration: new training images of each digit in ``which`` and its recall afterwards.
+
+    Each digit gets two columns: images added to the training set, with the number
+    of *different* images in brackets (copies counted once), and the digit's recall
+    after retraining. A fixed-width text table of ``compare`` results (rounded, so
+    it prints the same everywhere).
+    """
+    which = [check.whole_number(d, "digit", 0, digits.N_CLASSES - 1) for d in which]
+    head = "".join(f"{f'{d}s added':>13}{f'recall {d}':>10}" for d in which)
+    lines = [f"{'configuration':<21}{head}"]
+    for name, r in results:
+        cells = "".join(f"{f'{r.digits_added[d]} ({r.digits_distinct[d]})':>13}{r.recall[d]:>10.3f}"
+                        for d in which)
+        lines.append(f"{name:<21}{cells}")
+    return "\n".join(lines)
 
 
 def table(results):

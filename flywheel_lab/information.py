@@ -123,3 +123,61 @@ def added_bits(held, new):
     if not held:
         return compressed_bits(new)
     return compressed_bits(*held, new) - compressed_bits(*held)
+
+
+# ---------------------------------------------------------------- yes/no answers as features
+
+def _answer_table(answers):
+    """``answers`` as a 2-D int array of 0 (no) and 1 (yes): one row per item, one column per question."""
+    table = np.asarray(answers)
+    if table.ndim != 2 or table.size == 0 or not np.isin(table, (0, 1)).all():
+        raise ValueError("answers must be a table of 0 (no) and 1 (yes) with one row per item "
+                         f"and one column per question, got shape {table.shape}")
+    return table.astype(np.int64)
+
+
+def question_entropies(answers):
+    """Bits each yes/no question tells about an item drawn at random from the table's rows.
+
+    Column ``j`` is a coin whose chance of "yes" is the share of rows answering yes,
+    so its entropy is :func:`binary_entropy` of that share: 1 bit for a 50/50 split,
+    0 bits for a question every row answers the same way.
+    """
+    return binary_entropy(_answer_table(answers).mean(axis=0))
+
+
+def joint_entropy(answers):
+    """Bits the whole row of answers tells about a random row: the entropy of the distinct rows' shares.
+
+    Never more than the sum of :func:`question_entropies` (equal only when the questions
+    are independent), and never more than log2 of the number of rows.
+    """
+    _, counts = np.unique(_answer_table(answers), axis=0, return_counts=True)
+    return entropy(counts / counts.sum())
+
+
+def answer_distances(answers):
+    """How many questions each pair of rows answers differently (the Hamming distance), (n, n)."""
+    table = _answer_table(answers)
+    return (table[:, None, :] != table[None, :, :]).sum(axis=2)
+
+
+def compression_ratio(*arrays):
+    """Raw bits of the arrays divided by their compressed bits (see :func:`compressed_bits`)."""
+    raw = 8 * sum(np.asarray(a).nbytes for a in arrays)
+    return raw / compressed_bits(*arrays)
+
+
+def text_bytes(text):
+    """A text's UTF-8 bytes as a uint8 array, ready for :func:`compressed_bits`."""
+    if not isinstance(text, str) or not text:
+        raise ValueError("text_bytes needs a non-empty string")
+    return np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+
+
+def data_per_information(n_examples, bits_per_example, information_bits):
+    """Bits of data collected for each bit of information: ``n_examples · bits_per_example / information_bits``."""
+    n_examples = check.number_in(n_examples, "n_examples", 0, math.inf, low_open=True)
+    bits_per_example = check.number_in(bits_per_example, "bits_per_example", 0, math.inf, low_open=True)
+    information_bits = check.number_in(information_bits, "information_bits", 0, math.inf, low_open=True)
+    return n_examples * bits_per_example / information_bits

@@ -300,3 +300,25 @@ def test_expected_days_all_matches_scipy_quad(k, seed, concentration):
     expected = math.fsum(quad(missing, a, b, epsabs=0, epsrel=1e-12, limit=200)[0]
                          for a, b in zip(edges[:-1], edges[1:]))
     assert col.expected_days_all(p) == pytest.approx(expected, rel=1e-9)
+
+
+def test_days_for_accuracy_matches_the_last_hole_for_equal_categories():
+    days = col.days_for_accuracy((0.99, 0.999), 16)
+    assert days.tolist() == [col.days_for_confidence(0.99, 1 / 16), col.days_for_confidence(0.999, 1 / 16)]
+    assert days.tolist() == [72, 108]
+
+
+def test_days_for_accuracy_grows_with_each_nine_and_with_a_steeper_tail():
+    flat, tail = col.days_for_accuracy((0.9, 0.99, 0.999), 100), col.days_for_accuracy(
+        (0.9, 0.99, 0.999), col.zipf_frequencies(100, 1.0))
+    assert np.all(np.diff(flat) > 0) and np.all(np.diff(tail) > 0)
+    assert tail[2] / tail[1] > flat[2] / flat[1]
+    for n, level in zip(tail, (0.9, 0.99, 0.999)):       # the first day that reaches the level
+        assert col.expected_mass_seen(n, col.zipf_frequencies(100, 1.0)) >= level
+        assert col.expected_mass_seen(n - 1, col.zipf_frequencies(100, 1.0)) < level
+
+
+@pytest.mark.parametrize("bad", [1.0, 0.0, [0.5, 1.2]])
+def test_days_for_accuracy_rejects_levels_outside_0_1(bad):
+    with pytest.raises(ValueError, match="share must be in"):
+        col.days_for_accuracy(bad, 16)

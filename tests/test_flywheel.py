@@ -93,3 +93,14 @@ def test_the_customers_slider_stops_at_the_last_customer_who_joins():
     live.controls["n_customers"].value = live.controls["n_customers"].max
     h = fw.simulate(n_customers=live.controls["n_customers"].max, weeks=12)
     assert not np.isnan(h.measured).all(axis=0).any()
+
+
+def test_measured_table_shows_each_customer_from_its_join_week():
+    runs = fw.compare(("random",), weekly_budget=5, n_customers=2, weeks=4, join_every=2, seed=0)
+    lines = fw.measured_table(runs).splitlines()
+    assert "random" in lines[0] and lines[1].split() == ["|", "A", "B", "|"]
+    h = runs["random"]
+    assert lines[2].split()[3] == "-" and lines[4].split()[3] == f"{h.measured[2, 1]:.3f}"
+    assert lines[5].split()[2] == f"{h.measured[3, 0]:.3f}" and len(lines) == 2 + 4
+    with pytest.raises(ValueError, match="at least one run"):
+        fw.measured_table({})

@@ -122,3 +122,25 @@ def test_infinite_cost_per_bit_is_written_not_left_out():
     assert results[1][1].cost_per_bit == float("inf")
     ax = plot_cost_per_bit(results, ax=Figure().subplots())
     assert any("no new bits" in t.get_text() for t in ax.texts)
+
+
+def test_results_count_new_images_and_recall_per_digit(stream):
+    none, dedup = funnel.run(stream, ()), funnel.run(stream, ("drop_corrupted", "deduplicate"))
+    clean = ~stream.corrupted
+    assert none.digits_added.tolist() == np.bincount(stream.y[clean], minlength=10).tolist()
+    assert dedup.digits_added.sum() < none.digits_added.sum()
+    assert np.all(none.digits_distinct <= none.digits_added)
+    assert dedup.digits_distinct.tolist() == dedup.digits_added.tolist()   # copies are gone
+    assert none.accuracy == pytest.approx(np.mean(none.recall))
+    assert np.all((none.recall >= 0) & (none.recall <= 1))
+
+
+def test_digit_table_prints_the_rare_digits(stream):
+    results = [("no filter", funnel.run(stream, ()))]
+    text = funnel.digit_table(results)
+    assert text.splitlines()[0].split()[1:] == ["3s", "added", "recall", "3", "8s", "added", "recall", "8"]
+    r = results[0][1]
+    assert f"{r.digits_added[8]} ({r.digits_distinct[8]})" in text.splitlines()[1]
+    assert text.splitlines()[1].endswith(f"{r.recall[8]:.3f}")
+    with pytest.raises(ValueError, match="digit"):
+        funnel.digit_table(results, which=(10,))

@@ -108,3 +108,80 @@ def test_duplicate_adds_almost_nothing():
     assert I.added_bits([image], image) < 0.02 * alone
     assert I.added_bits([image], other) > 0.9 * alone
     assert I.added_bits([], image) == alone
+
+
+# ---------------------------------------------------------------- yes/no answers as features
+
+def test_question_entropies_are_binary_entropies_of_the_yes_share():
+    answers = np.array([[1, 1, 0], [1, 0, 0], [1, 1, 0], [1, 0, 1]])
+    assert I.question_entropies(answers) == pytest.approx([0.0, 1.0, I.binary_entropy(0.25)])
+
+
+def test_joint_entropy_is_at_most_the_sum_and_exact_for_independent_questions():
+    independent = np.array([[a, b] for a in (0, 1) for b in (0, 1)])
+    assert I.joint_entropy(independent) == pytest.approx(2.0)
+    copied = np.column_stack([independent[:, 0], independent[:, 0]])   # the same question twice
+    assert I.joint_entropy(copied) == pytest.approx(1.0)
+    assert I.question_entropies(copied).sum() == pytest.approx(2.0)
+
+
+@given(st.lists(st.lists(st.integers(0, 1), min_size=3, max_size=3), min_size=1, max_size=12))
+@settings(max_examples=50, deadline=None)
+def test_joint_entropy_bounds(rows):
+    table = np.array(rows)
+    joint = I.joint_entropy(table)
+    assert joint <= I.question_entropies(table).sum() + 1e-9
+    assert joint <= math.log2(len(rows)) + 1e-9
+
+
+def test_answer_distances_count_differing_answers():
+    d = I.answer_distances([[1, 0, 1], [1, 1, 1], [0, 1, 0]])
+    assert d.tolist() == [[0, 1, 3], [1, 0, 2], [3, 2, 0]]
+
+
+@pytest.mark.parametrize("bad", [[1, 0, 1], [[1, 2]], [[0.5, 1]], np.zeros((0, 3))])
+def test_answer_tables_must_be_zeros_and_ones(bad):
+    with pytest.raises(ValueError, match="0 \\(no\\) and 1 \\(yes\\)"):
+        I.question_entropies(bad)
+
+
+def test_compression_ratio_of_repetitive_and_random_bytes():
+    repetitive = I.text_bytes("cat " * 5000)
+    noise = np.random.default_rng(0).integers(0, 256, 20_000, dtype=np.uint8)
+    assert I.compression_ratio(repetitive) > 50
+    assert I.compression_ratio(noise) < 1.01          # random bytes do not compress
+    with pytest.raises(ValueError, match="non-empty string"):
+        I.text_bytes("")
+
+
+def test_data_per_information_is_the_chapters_arithmetic():
+    assert I.data_per_information(1000, 5e6, 5e6) == pytest.approx(1000)
+    with pytest.raises(ValueError, match="information_bits"):
+        I.data_per_information(10, 5e6, 0)
+
+
+def test_shipped_cat_questions_and_text():
+    from flywheel_lab import data
+    cq = data.cat_questions()
+    assert cq["questions"][:2] == ["fur", "pointed_ears"] and len(cq["questions"]) == 8
+    assert cq["answers"].shape == (len(cq["animals"]), 8) and cq["is_cat"].sum() >= 5
+    assert I.question_entropies(cq["answers"][cq["is_cat"]])[cq["questions"].index("two_eyes")] == 0
+    text = data.sample_text()
+    assert len(text) > 10_000 and "digits" in text.lower()
+
+
+def test_feature_vector_grid_draws_every_answer_on_a_figure_of_its_own():
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from flywheel_lab.plots.information import plot_feature_vectors
+    before = plt.get_fignums()
+    ax = plot_feature_vectors([[1, 0], [0, 0], [1, 1]], ["a", "b", "c"], ["fur", "two_eyes"], bits=[0.92, 0.0])
+    assert ax.figure.number not in before
+    assert ax.images[0].get_array().tolist() == [[1, 0], [0, 0], [1, 1]]
+    assert "dark = yes" in ax.get_title()
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["fur\n0.92 bits", "two\neyes\n0.00 bits"]
+    assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+    plt.close(ax.figure)
+    with pytest.raises(ValueError, match="one row per item"):
+        plot_feature_vectors([[1, 0]], ["a", "b"], ["fur", "tail"])

@@ -135,3 +135,22 @@ def test_single_question_units():
     answers = np.array([pixels.answers(c) for c in CATEGORIES], dtype=float)
     responses = np.column_stack([np.full(16, 0.3), 1 - answers[:, 3]])
     assert pixels.single_question_units(responses) == [(1, 3, pytest.approx(-1.0))]
+
+
+def test_network_diagram_draws_every_unit_and_connection():
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from flywheel_lab.plots import pixels as pp
+    before = plt.get_fignums()
+    ax = pp.plot_network(hidden=5)
+    assert ax.figure.number not in before          # ax=None: a figure of its own
+    links, *units = ax.collections                 # one collection of lines, then one per layer
+    assert len(links.get_segments()) == 4 * 5 + 5 * 16
+    assert [len(c.get_offsets()) for c in units] == [4, 5, 16]
+    assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+    plt.close(ax.figure)
+    layout = pp.network_layout((1, 3))
+    assert layout[0][1].tolist() == [0.5] and layout[1][1].tolist() == [1.0, 0.5, 0.0]
+    with pytest.raises(ValueError, match="at least an input and an output"):
+        pp.network_layout((4,))

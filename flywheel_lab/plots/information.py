@@ -58,3 +58,32 @@ def plot_data_vs_information(sizes, ax=None, title=None):
 def _bits_text(bits):
     """``6.56 million bits`` for big sizes, ``1,728 bits`` for small ones."""
     return f"{bits / 1e6:.2f} million bits" if bits >= 1e5 else f"{bits:,.0f} bits"
+
+
+def plot_feature_vectors(answers, rows, questions, bits=None, ax=None):
+    """Yes/no answers as a grid (one row per item, one column per question): dark = yes, light = no.
+
+    ``bits`` (one number per question) is written under each question's name: how much
+    that question tells. With ``ax=None`` the grid gets a figure of its own.
+    """
+    from matplotlib.colors import ListedColormap
+    table = np.asarray(answers)
+    if table.shape != (len(rows), len(questions)):
+        raise ValueError(f"answers must have one row per item and one column per question: "
+                         f"shape {table.shape}, {len(rows)} items, {len(questions)} questions")
+    if ax is None:
+        import matplotlib.pyplot as plt
+        ax = plt.figure(figsize=(9, 0.4 * len(rows) + 2.2), layout="constrained").add_subplot()
+    ax.imshow(table, cmap=ListedColormap(["#E8E8E8", PALETTE["blue"]]), vmin=0, vmax=1, aspect="auto")
+    ax.set_xticks(np.arange(len(questions) + 1) - 0.5, minor=True)
+    ax.set_yticks(np.arange(len(rows) + 1) - 0.5, minor=True)
+    ax.grid(False)
+    ax.grid(which="minor", color="white", linewidth=2, alpha=1)
+    names = [q.replace("_", "\n") for q in questions]
+    if bits is not None:
+        names = [f"{n}\n{b:.2f} bits" for n, b in zip(names, bits)]
+    ax.set_xticks(range(len(questions)), names, fontsize=10)
+    ax.set_yticks(range(len(rows)), rows, fontsize=10)
+    ax.tick_params(which="both", length=0)
+    return decorate(ax, xlabel="question (and the bits its answer tells)", ylabel="animal",
+                    title="Yes/no feature vectors (dark = yes, light = no)")

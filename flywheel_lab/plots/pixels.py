@@ -3,6 +3,7 @@
 import numpy as np
 import seaborn as sns
 
+from .. import _validate as check
 from .. import pixels
 from . import PALETTE, SEQUENTIAL_CMAP, axes, decorate, percent_axis
 
@@ -114,6 +115,58 @@ def plot_losses(losses, ax=None, label=None):
     ax.set_yscale("log")
     return decorate(ax, xlabel="epoch (full passes over the training set)",
                     ylabel="training loss (nats, log scale)", title="Training", legend=True)
+
+
+def _own_axes(ax, figsize):
+    """``ax``, or the Axes of a new figure of its own when ``ax`` is None."""
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+    return plt.figure(figsize=figsize, layout="constrained").add_subplot()
+
+
+def network_layout(sizes):
+    """Node positions of a layered network drawing: ``[(x, ys), ...]`` with x = layer, y from top.
+
+    Each layer's units are spread evenly over 0…1 (a single unit sits at ½).
+    """
+    sizes = [check.whole_number(n, "units in a layer", minimum=1) for n in sizes]
+    if len(sizes) < 2:
+        raise ValueError(f"a network needs at least an input and an output layer, got {sizes}")
+    return [(x, np.linspace(1, 0, n) if n > 1 else np.array([0.5])) for x, n in enumerate(sizes)]
+
+
+def plot_network(hidden=16, ax=None):
+    """The chapter's network as a diagram: 4 pixel inputs → ``hidden`` units → 16 category outputs.
+
+    One circle per unit, a line for every connection (each line is one learned
+    weight). With ``ax=None`` the diagram gets a figure of its own.
+    """
+    ax = _own_axes(ax, figsize=(8, 6.5))
+    sizes = (pixels.N_PIXELS, hidden, pixels.N_CATEGORIES)
+    layout = network_layout(sizes)
+    from matplotlib.collections import LineCollection
+    links = [[(x0, a), (x1, b)] for (x0, y0), (x1, y1) in zip(layout, layout[1:]) for a in y0 for b in y1]
+    ax.add_collection(LineCollection(links, colors="0.75", linewidths=0.5, zorder=1))
+    names = (["TL", "TR", "BL", "BR"], [f"h{j}" for j in range(hidden)],
+             [str(c) for c in range(pixels.N_CATEGORIES)])
+    colors = (PALETTE["blue"], PALETTE["orange"], PALETTE["green"])
+    for (x, ys), labels, color, side in zip(layout, names, colors, (-1, 0, 1)):
+        ax.scatter(np.full(ys.size, x), ys, s=160, color=color, edgecolor="black", zorder=2)
+        if side:
+            for y, label in zip(ys, labels):
+                ax.text(x + 0.08 * side, y, label, ha="left" if side > 0 else "right",
+                        va="center", fontsize=10)
+    ax.set_xticks(range(3), [f"input\n({sizes[0]} pixels)", f"hidden layer\n({hidden} units)",
+                             f"output\n({sizes[2]} categories)"])
+    ax.set(yticks=[], xlim=(-0.45, 2.45), ylim=(-0.05, 1.05))
+    ax.grid(False)
+    for spine in ("left", "bottom"):
+        ax.spines[spine].set_visible(False)
+    n_weights = sum(a * b for a, b in zip(sizes, sizes[1:]))
+    return decorate(ax, xlabel="layer (information flows left to right)",
+                    ylabel="unit (one circle each)",
+                    title=f"The chapter's network: {n_weights} connections")
 
 
 def _heatmap(data, ax, labels, vmax, cbar=True, cbar_label=None, cmap=SEQUENTIAL_CMAP,
