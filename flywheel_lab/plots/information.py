@@ -71,9 +71,7 @@ def plot_feature_vectors(answers, rows, questions, bits=None, ax=None):
     if table.shape != (len(rows), len(questions)):
         raise ValueError(f"answers must have one row per item and one column per question: "
                          f"shape {table.shape}, {len(rows)} items, {len(questions)} questions")
-    if ax is None:
-        import matplotlib.pyplot as plt
-        ax = plt.figure(figsize=(9, 0.4 * len(rows) + 2.2), layout="constrained").add_subplot()
+    ax = axes(ax, figsize=(9, 0.4 * len(rows) + 2.2))
     ax.imshow(table, cmap=ListedColormap(["#E8E8E8", PALETTE["blue"]]), vmin=0, vmax=1, aspect="auto")
     ax.set_xticks(np.arange(len(questions) + 1) - 0.5, minor=True)
     ax.set_yticks(np.arange(len(rows) + 1) - 0.5, minor=True)

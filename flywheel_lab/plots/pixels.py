@@ -117,14 +117,6 @@ def plot_losses(losses, ax=None, label=None):
                     ylabel="training loss (nats, log scale)", title="Training", legend=True)
 
 
-def _own_axes(ax, figsize):
-    """``ax``, or the Axes of a new figure of its own when ``ax`` is None."""
-    if ax is not None:
-        return ax
-    import matplotlib.pyplot as plt
-    return plt.figure(figsize=figsize, layout="constrained").add_subplot()
-
-
 def network_layout(sizes):
     """Node positions of a layered network drawing: ``[(x, ys), ...]`` with x = layer, y from top.
 
@@ -142,7 +134,7 @@ def plot_network(hidden=16, ax=None):
     One circle per unit, a line for every connection (each line is one learned
     weight). With ``ax=None`` the diagram gets a figure of its own.
     """
-    ax = _own_axes(ax, figsize=(8, 6.5))
+    ax = axes(ax, figsize=(8, 6.5))
     sizes = (pixels.N_PIXELS, hidden, pixels.N_CATEGORIES)
     layout = network_layout(sizes)
     from matplotlib.collections import LineCollection
