@@ -78,6 +78,8 @@ SOLUTIONS = {
     "random_days_8": lambda: 8 * sum(1 / k for k in range(1, 9)),
     "pool_4_days": lambda: sum(1 / (1 - (j / 16) ** 4) for j in range(16)),
     "measured_small_shop": lambda: 0.45 * 0.95 + 0.45 * 0.95 + 0.1 * 0.2,
+    # the widget task: what the widget shows for random, 1 customer, 20 labels a week
+    "random_one_customer": lambda: int(fw.simulate("random", 20, 1, weeks=12, seed=0).covered[-1]),
 }
 
 
