@@ -226,7 +226,7 @@ GENERIC = {
     "weights": lambda: [1.0, 3.0], "class_accuracy": lambda: [0.9, 0.1], "counts": lambda: [990, 10],
     "shares": lambda: [0.99, 0.01], "X": lambda: _digits()[0], "y": lambda: _digits()[1],
     "seed": lambda: 0, "model": _net, "strategy": lambda: "kcenter", "name": lambda: "china.jpg",
-    "key": lambda: "information.coin_entropy", "answer": lambda: 1.0, "values": lambda: [3.0, 1.0, 2.0],
+    "key": lambda: "information.die_entropy", "answer": lambda: 1.0, "values": lambda: [3.0, 1.0, 2.0],
 }
 
 # … and per function (these win over GENERIC).
@@ -266,7 +266,7 @@ BASELINES = {
     "coverage.squared_distances": {"A": lambda: _digits()[0][:5], "B": lambda: _digits()[0][5:9]},
     "coverage.nearest": {"X_candidates": lambda: _digits()[0][:5], "X_held": lambda: _digits()[0][5:9]},
     "coverage.novelty": {"X_candidates": lambda: _digits()[0][:5], "X_held": lambda: _digits()[0][5:9]},
-    "coverage.knn_density": {"X_candidates": lambda: _digits()[0][:5], "X_held": lambda: _digits()[0][5:9]},
+    "coverage.knn_density": {"X_candidates": lambda: _digits()[0][:5], "X_held": lambda: _digits()[0][5:15]},
     "coverage.uncertainty": {"proba": lambda: [[0.6, 0.3, 0.1], [0.5, 0.5, 0.0]]},
     "coverage.kcenter": {"features": lambda: _digits()[0][:30], "labeled_idx": lambda: [0, 1],
                          "candidates": lambda: np.arange(2, 30)},
@@ -280,7 +280,8 @@ BASELINES = {
                               "budgets": lambda: [20, 40], "at": lambda: 40},
     "coverage.hole_first_batch": {**_POOL, "hole_class": lambda: 3, "reveal_at": lambda: 30},
     "data.sha256": {"path": lambda: __file__},
-    "data.verified_path": {"name": lambda: "SHA256SUMS"},
+    "data.verified_path": {"name": lambda: "cat_types.csv"},
+    "data.read_table": {"name": lambda: "cat_types.csv"},
     "digits.sample_with_mix": {"mix": lambda: [1.0] * 10, "n": lambda: 20},
     "digits.fit_classifier": {"max_iter": lambda: 50},
     "digits.per_class_recall": {"y_true": lambda: [0, 1, 1, 2], "y_pred": lambda: [0, 1, 2, 2]},
@@ -428,6 +429,13 @@ def call(qualname, param, label):
     except LookupError as err:
         return {"outcome": "no baseline", "detail": str(err)}
     args, kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
+    if label == "valid":                     # the baseline itself: it must run
+        try:
+            fn(*args, **kwargs)
+        except BaseException as err:   # noqa: B902
+            return {"outcome": "baseline fails", "detail": f"{type(err).__name__}: {str(err)[:200]}; "
+                    f"fix BASELINES[{qualname!r}] in tests/test_fuzz.py"}
+        return {"outcome": "valid", "detail": ""}
     bad = _bad_values()[label]
     if param.startswith("*"):
         args = [bad]
@@ -515,8 +523,9 @@ class Worker:
 
 def fuzz_function(worker, qualname, fn):
     """Every (parameter, bad value) call of one function: a list of (param, label, outcome, detail)."""
-    return [(param, label, *worker.call(qualname, param, label).values())
-            for param in fuzzed_parameters(fn) for label in BAD]
+    rows = [(None, "valid", *worker.call(qualname, None, "valid").values())]
+    return rows + [(param, label, *worker.call(qualname, param, label).values())
+                   for param in fuzzed_parameters(fn) for label in BAD]
 
 
 # ---------------------------------------------------------------- the tests
@@ -535,7 +544,7 @@ def worker():
 def test_bad_input_gets_the_package_valueerror(worker, qualname):
     rows = fuzz_function(worker, qualname, CALLABLES[qualname])
     failures = [f"{qualname}({param}={label}): {outcome}: {detail}"
-                for param, label, outcome, detail in rows if outcome not in ("ValueError", "accepted")]
+                for param, label, outcome, detail in rows if outcome not in ("ValueError", "accepted", "valid")]
     assert not failures, "\n".join(failures)
 
 
@@ -562,7 +571,7 @@ def main(prefixes=()):
         for qualname, fn in sorted(chosen.items()):
             for param, label, outcome, detail in fuzz_function(w, qualname, fn):
                 counts[outcome] = counts.get(outcome, 0) + 1
-                if outcome not in ("ValueError", "accepted"):
+                if outcome not in ("ValueError", "accepted", "valid"):
                     failures.append(f"{qualname}({param}={label}): {outcome}: {detail}")
     finally:
         w.stop()

@@ -57,7 +57,7 @@ def _matches(answer, expected, rel_tol, abs_tol):
 def lookup(key):
     """The :class:`Answer` registered under ``"topic.name"``."""
     if not isinstance(key, str):
-        raise ValueError(f'the exercise key must be text such as "information.coin_entropy", got {key!r}')
+        raise ValueError(f'the exercise key must be text such as "information.die_entropy", got {key!r}')
     topic, _, name = key.partition(".")
     try:
         answers = importlib.import_module(f"{__name__}.{topic}").ANSWERS
