@@ -56,13 +56,6 @@ def steps(value, name, minimum=1, maximum=MAX_STEPS):
     return whole_number(value, name, minimum, maximum, WHY_STEPS)
 
 
-def number(value, name):
-    """Return ``value`` as a finite float (no bools, text, nan or ±inf)."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real) or not math.isfinite(value):
-        raise ValueError(f"{name} must be a finite number, got {value!r}")
-    return float(value)
-
-
 def number_in(value, name, low, high, low_open=False, high_open=False, finite=True):
     """Return ``value`` as a float, checking it lies between ``low`` and ``high``.
 
