@@ -74,7 +74,8 @@ SKIPPED = {
 }
 
 # Values that are not mistakes for that parameter: "module.function": {"parameter": (labels, …)};
-# "*" holds parameters that mean the same in every function.
+# "*" holds parameters that mean the same in every function. Most entries are 0 where 0 is a real
+# value (category 0, a share of 0, an empty sample) and 10**12 where a formula does no work with it.
 ANY = BAD
 ACCEPTS = {
     "*": {"seed": ("0",), "category": ("0",), "a": ("0",), "b": ("0",),
@@ -112,12 +113,12 @@ ACCEPTS = {
     "accuracy.daily_counts": {"total": ("10**12",), "rare_share": ("0",)},    # arithmetic: no work
     "accuracy.noise_images": {"n": ("0",)},
     "accuracy.scribble_images": {"n": ("0",)},
-    "accuracy.ranks": {"values": ("[]", "[-0.5, 1.5]")},                                   # no values, no ranks
+    "accuracy.ranks": {"values": ("[]", "[-0.5, 1.5]")},        # any numbers; no values, no ranks
     "accuracy.required_class_accuracy": {"target": ("0",), "which": ("0",)},  # < 0: met anyway
     "accuracy.skewed_mix": {"common_share": ("0",)},
-    "coverage.learning_curve": {"batch": ("10**12",), "C": ("10**12", "2.5")},  # a batch never overshoots
-    "coverage.acquire": {"batch": ("10**12",), "C": ("10**12", "2.5"), "hidden": ("[]",),  # the next budget
-                         "reveal_at": ("0", "10**12")},                  # revealed at once, or never
+    "coverage.learning_curve": {"batch": ("10**12",)},          # a batch never overshoots the next budget
+    "coverage.acquire": {"batch": ("10**12",), "hidden": ("[]",),
+                         "reveal_at": ("0", "10**12")},                 # hidden ones revealed at once, or never
     "coverage.hole_first_batch": {"hole_class": ("0",), "initial": ("10**12",)},  # capped at reveal_at
     "coverage.kcenter": {"labeled_idx": ("[]",), "n": ("0",)},             # documented: may be empty
     "coverage.select": {"n": ("0",), "labeled_idx": ("[]",), "exclude": ("0", "[]")},
