@@ -156,6 +156,8 @@ def fit_pca(X, n_components=2, seed=0):
     vt = vt[:n_components]
     signs = np.sign(vt[np.arange(n_components), np.abs(vt).argmax(1)])  # biggest entry positive
     var = s ** 2
+    if var.sum() == 0:
+        raise ValueError("X has no variance (every row is the same): there are no directions to project on")
     return Projection(mean, vt * signs[:, None], var[:n_components] / var.sum())
 
 

@@ -209,7 +209,7 @@ def real_accuracy(model, w=None):
 def predict(model, X):
     """Model predictions; ``model`` may be a single digit (a constant guess before two classes exist)."""
     model = _check_model(model)
-    X = check.matrix(X, "X", min_rows=0)
+    X = check.matrix(X, "X", min_rows=0, columns=getattr(model, "n_features_in_", None))
     if isinstance(model, (int, np.integer)) or len(X) == 0:
         return np.full(len(X), int(model) if isinstance(model, (int, np.integer)) else -1)
     return model.predict(X)
@@ -320,6 +320,9 @@ def choose(strategy, X_candidates, X_held, n, model=None, rng=None, seed=0):
     X_held = check.matrix(X_held, "X_held", min_rows=0, columns=X_candidates.shape[1])
     if model is not None:
         model = _check_model(model)
+        if getattr(model, "n_features_in_", X_candidates.shape[1]) != X_candidates.shape[1]:
+            raise ValueError(f"model was fitted on {model.n_features_in_} features but X_candidates has "
+                             f"{X_candidates.shape[1]}")
     seed = check_seed(seed) if rng is None else seed
     if len(X_candidates) == 0:
         raise ValueError("the pool of candidates is empty: there is nothing to choose from")

@@ -45,7 +45,7 @@ import pytest
 
 MODULES = ("accuracy", "collection", "coverage", "data", "digits", "exercises", "flywheel", "funnel",
            "information", "models", "pixels", "seeding", "setup_check")
-TIMEOUT = 20.0           # seconds a single call may take (the slowest accepted call takes ~2 s)
+TIMEOUT = 20.0           # seconds a single call may take (the slowest valid call takes a few seconds)
 MEMORY = 3 << 30         # bytes of address space for the worker (torch + scikit-learn use ~0.9 GB)
 
 
@@ -53,7 +53,8 @@ def _bad_values():
     """label → value: one bad value per kind of mistake a learner makes."""
     return {"None": None, "text": "abc", "nan": math.nan, "inf": math.inf, "-inf": -math.inf,
             "-1": -1, "0": 0, "10**12": 10**12, "[]": [], "[nan, 0.5]": [math.nan, 0.5],
-            "[-0.5, 1.5]": [-0.5, 1.5], "3-D array": np.zeros((2, 2, 2)), "True": True, "2.5": 2.5}
+            "[-0.5, 1.5]": [-0.5, 1.5], "3-D array": np.zeros((2, 2, 2)), "3×5 table": np.ones((3, 5)),
+            "True": True, "2.5": 2.5}
 
 
 BAD = tuple(_bad_values())
@@ -92,8 +93,9 @@ ACCEPTS = {
     "information.questions_needed": {"n": ("10**12",)},         # 40 questions: a fine thing to ask
     "information.outcomes_told_apart": {"k": ("0",)},           # no answer tells 1 thing apart
     "information.binary_entropy": {"p": ("0",)},                # a coin that never lands heads
-    "information.compressed_bits": {"*arrays": ("[-0.5, 1.5]", "3-D array")},   # any numbers are data
-    "information.added_bits": {"held": ("[]", "3-D array"), "new": ("[-0.5, 1.5]", "3-D array")},
+    "information.compressed_bits": {"*arrays": ("[-0.5, 1.5]", "3-D array", "3×5 table")},  # any numbers
+    "information.added_bits": {"held": ("[]", "3-D array", "3×5 table"),                    # are data
+                               "new": ("[-0.5, 1.5]", "3-D array", "3×5 table")},
     "pixels.check_category": {"name": ("text",)},               # the name used in messages
     "pixels.check_categories": {"categories": ("None", "0", "[]"), "name": ("text",)},
     "pixels.inputs": {"categories": ("0", "[]")},
