@@ -16,7 +16,7 @@ import numpy as np
 
 from . import _validate as check
 from . import digits
-from .seeding import as_rng
+from .seeding import as_rng, check_seed
 
 # ---------------------------------------------------------------- the customer's view
 
@@ -77,7 +77,8 @@ def customer_view(rare_share, common_accuracy, rare_accuracy):
     Returns a dict with ``measured``, ``balanced`` and ``gap`` (measured − balanced).
     """
     rare_share = check.number_in(rare_share, "rare_share", 0, 1)
-    acc = [common_accuracy, rare_accuracy]
+    acc = [check.number_in(common_accuracy, "common_accuracy", 0, 1),
+           check.number_in(rare_accuracy, "rare_accuracy", 0, 1)]
     measured = accuracy_under_mix([1 - rare_share, rare_share], acc)
     balanced = balanced_accuracy(acc)
     return {"measured": measured, "balanced": balanced, "gap": measured - balanced}
@@ -87,7 +88,8 @@ def required_class_accuracy(target, counts, class_accuracy, which):
     """Accuracy class ``which`` would need for the measured accuracy to reach ``target``.
 
     The other classes keep their ``class_accuracy``. A result above 1 means the
-    target cannot be reached by improving that class alone.
+    target cannot be reached by improving that class alone; one below 0 means the
+    target is met whatever that class does.
     """
     target = check.number_in(target, "target", 0, 1)
     counts = check.nonnegative_weights(counts, "counts")
@@ -108,6 +110,7 @@ def skewed_mix(common_digits, common_share=0.95):
     The common digits share ``common_share`` equally; the other digits share
     the rest equally. Returns 10 shares that sum to 1.
     """
+    common_digits = check.iterable(common_digits, "common_digits", empty=True)
     common = sorted({check.whole_number(d, "digit", 0, digits.N_CLASSES - 1) for d in common_digits})
     if not 0 < len(common) < digits.N_CLASSES:
         raise ValueError("common_digits must name at least one and at most nine of the digits 0–9")
@@ -119,6 +122,7 @@ def skewed_mix(common_digits, common_share=0.95):
 
 def accuracy_report(class_accuracy, mixes):
     """Accuracy under each named class mix, plus the balanced accuracy: ``{name: accuracy}``."""
+    check.mapping(mixes, "mixes")
     report = {name: accuracy_under_mix(mix, class_accuracy) for name, mix in mixes.items()}
     report["balanced"] = balanced_accuracy(class_accuracy)
     return report
@@ -133,8 +137,9 @@ def two_customers(mix_a, mix_b, n_train=300, n_from_b=(0, 10, 20, 40), seeds=(0,
     per-class accuracy on the balanced test split, averaged over the seeds.
     """
     n_train = check.whole_number(n_train, "n_train", minimum=10)
-    ks = [check.whole_number(k, "each n_from_b", minimum=0) for k in n_from_b]
-    seeds = [check.whole_number(s, "each seed") for s in seeds]
+    n_train = check.size(n_train, "n_train", minimum=10)
+    ks = [check.size(k, "each n_from_b") for k in check.iterable(n_from_b, "n_from_b")]
+    seeds = check.seeds(seeds)
     if not ks or not seeds:
         raise ValueError("n_from_b and seeds must each hold at least one value")
     X_pool, X_test, y_pool, y_test = digits.train_test_split(seed=0)
@@ -159,9 +164,9 @@ KINDS = ("exact duplicate", *NOVELTY_LEVELS, *UNREALISTIC)
 
 def _per_class(y, per_class, seed, pick):
     """Concatenate ``pick(idx, rng)`` (``per_class`` indices) over every class's indices ``idx``."""
-    y = np.asarray(y)
+    y = check.labels(y, "y")
     per_class = check.whole_number(per_class, "per_class", minimum=1)
-    rng = as_rng(seed=seed)
+    rng = as_rng(seed=check_seed(seed))
     chosen = []
     for label in np.unique(y):
         idx = np.flatnonzero(y == label)
@@ -178,7 +183,7 @@ def narrow_training_set(X, y, per_class=5, seed=0):
     written in much the same style (the anchor and its ``per_class − 1`` nearest
     neighbours of the same digit, in pixel distance).
     """
-    X = np.asarray(X, dtype=float)
+    X, y = check.samples(X, y)
 
     def look_alikes(idx, k, rng):
         anchor = X[rng.choice(idx)]
@@ -193,14 +198,14 @@ def random_training_set(y, per_class=5, seed=0):
 
 def noise_images(n, rng=None, seed=None):
     """``n`` images of pure random noise (each pixel uniform in [0, 1])."""
-    n = check.whole_number(n, "n", minimum=0)
+    n = check.size(n, "n")
     return as_rng(rng, seed).random((n, 64))
 
 
 def scribble_images(n, steps=12, rng=None, seed=None):
     """``n`` scribbles: a random walk of ``steps`` moves drawn in white on a black 8×8 image."""
-    n = check.whole_number(n, "n", minimum=0)
-    steps = check.whole_number(steps, "steps", minimum=1)
+    n = check.size(n, "n", maximum=check.MAX_STEPS, why=check.WHY_STEPS)
+    steps = check.steps(steps, "steps", maximum=1000)
     rng = as_rng(rng, seed)
     images = np.zeros((n, 8, 8))
     for img in images:
@@ -213,7 +218,7 @@ def scribble_images(n, steps=12, rng=None, seed=None):
 
 def distinct(X, y):
     """Drop repeated images (keeping the first of each): a set holds an example once."""
-    X, y = np.asarray(X, dtype=float), np.asarray(y)
+    X, y = check.samples(X, y)
     _, first = np.unique(X, axis=0, return_index=True)
     keep = np.sort(first)
     return X[keep], y[keep]
@@ -221,6 +226,10 @@ def distinct(X, y):
 
 def fitted_accuracy(X_train, y_train, X_test, y_test):
     """Accuracy on the test set of a classifier fitted on the distinct training images."""
+    X_train, y_train = check.samples(X_train, y_train, "X_train", "y_train")
+    X_test, y_test = check.samples(X_test, y_test, "X_test", "y_test")
+    if X_test.shape[1] != X_train.shape[1]:
+        raise ValueError(f"X_test has {X_test.shape[1]} features but X_train has {X_train.shape[1]}")
     model = digits.fit_classifier(*distinct(X_train, y_train))
     return float(np.mean(model.predict(X_test) == np.asarray(y_test)))
 
@@ -234,7 +243,8 @@ def candidate_batches(X_pool, y_pool, held, rng=None, seed=None):
     get the labels 0–9.
     """
     from .coverage import novelty
-    X_pool, y_pool = np.asarray(X_pool, dtype=float), np.asarray(y_pool)
+    X_pool, y_pool = check.samples(X_pool, y_pool, "X_pool", "y_pool")
+    held = check.labels(held, "held (positions in the pool)", len(y_pool))
     rng = as_rng(rng, seed)
     labels = np.unique(y_pool)
     rest = np.setdiff1d(np.arange(len(y_pool)), held)
@@ -262,8 +272,13 @@ def example_value_trial(data, pca, seed=0, per_class=5):
     batch's images against the held set, in raw pixels and in PCA features, and
     the change in test accuracy (a fraction) from adding the batch.
     """
-    from .coverage import novelty
-    X_pool, X_test, y_pool, y_test = data
+    from .coverage import Projection, novelty
+    if not isinstance(data, (tuple, list)) or len(data) != 4:
+        raise ValueError("data must be (X_pool, X_test, y_pool, y_test), as digits.train_test_split returns")
+    X_pool, y_pool = check.samples(data[0], data[2], "X_pool", "y_pool")
+    X_test, y_test = check.samples(data[1], data[3], "X_test", "y_test")
+    check.instance(pca, "pca", Projection, "coverage.fit_pca")
+    seed = check_seed(seed)
     held = narrow_training_set(X_pool, y_pool, per_class, seed=seed)
     Xh, yh = X_pool[held], y_pool[held]
     base = fitted_accuracy(Xh, yh, X_test, y_test)
@@ -281,7 +296,7 @@ def example_value_experiment(seeds=range(6), per_class=5, n_components=10):
     Returns a dict of arrays, one entry per (seed, kind): ``kind``, ``seed``,
     ``pixel_novelty``, ``feature_novelty`` and ``gain`` (test accuracy change, 0–1).
     """
-    seeds = [check.whole_number(s, "each seed") for s in seeds]
+    seeds = check.seeds(seeds)
     if not seeds:
         raise ValueError("seeds is empty: give at least one seed")
     from threadpoolctl import threadpool_limits
@@ -296,6 +311,7 @@ def example_value_experiment(seeds=range(6), per_class=5, n_components=10):
 
 def summary_by_kind(result):
     """Mean novelty and mean gain of each kind: ``{kind: (pixel, feature, gain, gain_sd)}``."""
+    _check_result(result)
     out = {}
     for kind in KINDS:
         m = result["kind"] == kind
@@ -308,12 +324,20 @@ def summary_by_kind(result):
 
 def realistic(result):
     """Mask of the result's rows that are real images (not noise or scribbles)."""
+    _check_result(result)
     return ~np.isin(result["kind"], UNREALISTIC)
+
+
+def _check_result(result):
+    check.mapping(result, "result")
+    missing = {"kind", "pixel_novelty", "feature_novelty", "gain"} - set(result)
+    if missing:
+        raise ValueError(f"result must be what example_value_experiment returns; it lacks {sorted(missing)}")
 
 
 def ranks(values):
     """Ranks 1…n of ``values``, tied values sharing their average rank."""
-    values = np.asarray(values, dtype=float)
+    values = check.array(values, "values", ndim=1, min_len=0)
     order = np.argsort(values, kind="stable")
     r = np.empty(values.size)
     r[order] = np.arange(1, values.size + 1)

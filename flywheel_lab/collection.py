@@ -74,15 +74,19 @@ def bits_per_category(freqs=16):
     return math.log2(k) / k
 
 
-def _days(days, name="days", minimum=0):
-    """Validate a day count or an array of them (whole numbers >= ``minimum``)."""
-    arr = np.asarray(days)
-    if arr.ndim == 0:
-        return check.whole_number(days, name, minimum=minimum)
+def _days(days, name="days", minimum=0, maximum=None):
+    """Validate a day count or a list of them (whole numbers >= ``minimum``, at most ``maximum``)."""
+    arr = np.asarray(days) if isinstance(days, (list, tuple, range, np.ndarray)) else None
+    if arr is None or arr.ndim == 0:
+        return check.whole_number(days, name, minimum, maximum, None if maximum is None else check.WHY_STEPS)
+    if arr.ndim != 1:
+        raise ValueError(f"{name} must be one number or a flat list of them, got shape {arr.shape}")
     if arr.size == 0 or arr.dtype.kind not in "iuf" or np.any(arr != np.round(arr)):
         raise ValueError(f"{name} must be whole numbers, got {days!r}")
     if np.any(arr < minimum):
         raise ValueError(f"{name} must be at least {minimum}, got {arr.min():g}")
+    if maximum is not None and np.any(arr > maximum):
+        raise ValueError(f"{name} must be at most {maximum:,} ({check.WHY_STEPS}), got {arr.max():g}")
     return arr.astype(np.int64)
 
 
@@ -246,7 +250,7 @@ def prob_all_seen(days, freqs=16):
 
     Equal frequencies: any number of categories; unequal: up to 64 categories.
     """
-    days, p = _days(days), frequencies(freqs)
+    days, p = _days(days, maximum=check.MAX_STEPS), frequencies(freqs)
     p = p[p > 0]
     n = np.atleast_1d(days)
     if is_uniform(p):
@@ -416,7 +420,10 @@ def coverage_band(coverage, low=5, high=95):
 
 def new_per_day(coverage):
     """New categories found each day, from a (trials, days) coverage array."""
-    coverage = np.asarray(coverage, dtype=np.int16)
+    coverage = check.array(coverage, "coverage", ndim=2, dtype=None)
+    if coverage.dtype.kind not in "iu":
+        raise ValueError(f"coverage must be counts (whole numbers), got type {coverage.dtype}")
+    coverage = coverage.astype(np.int16)
     return np.diff(coverage, axis=1, prepend=0)
 
 

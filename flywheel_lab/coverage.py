@@ -18,6 +18,7 @@ hold: a duplicate scores 0, a sample from an uncovered region scores high.
 select a batch, label it, refit, ...) and returns test accuracy per number of labels.
 """
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,7 +27,7 @@ import sklearn.linear_model  # noqa: F401  (every learning curve refits it: load
 
 from . import _validate as check
 from .information import entropy
-from .seeding import as_rng
+from .seeding import as_rng, check_seed
 
 STRATEGIES = ("random", "least_confidence", "margin", "entropy", "kcenter", "hybrid")
 UNCERTAINTY = ("least_confidence", "margin", "entropy")
@@ -68,6 +69,11 @@ def _pair(X_candidates, X_held):
 
 def squared_distances(A, B):
     """Matrix of squared Euclidean distances between the rows of ``A`` and ``B``."""
+    A, B = np.asarray(A), np.asarray(B)
+    if A.ndim != 2 or B.ndim != 2 or A.shape[1] != B.shape[1] or A.dtype.kind not in "iuf" \
+            or B.dtype.kind not in "iuf":
+        raise ValueError(f"A and B must be 2-D arrays of numbers with as many columns each, "
+                         f"got shapes {A.shape} and {B.shape}")
     d2 = (A * A).sum(1)[:, None] + (B * B).sum(1)[None, :] - 2.0 * A @ B.T
     return np.maximum(d2, 0.0)
 
@@ -143,13 +149,15 @@ class Projection:
 def fit_pca(X, n_components=2, seed=0):
     """Fit a PCA projection (exact SVD, signs fixed) and return a :class:`Projection`."""
     X = _matrix(X, "X")
-    check.whole_number(seed, "seed")
+    check_seed(seed)
     n_components = check.whole_number(n_components, "n_components", 1, min(X.shape))
     mean = X.mean(axis=0)
     _, s, vt = np.linalg.svd(X - mean, full_matrices=False)
     vt = vt[:n_components]
     signs = np.sign(vt[np.arange(n_components), np.abs(vt).argmax(1)])  # biggest entry positive
     var = s ** 2
+    if var.sum() == 0:
+        raise ValueError("X has no variance (every row is the same): there are no directions to project on")
     return Projection(mean, vt * signs[:, None], var[:n_components] / var.sum())
 
 
@@ -185,7 +193,11 @@ def kcenter(features, labeled_idx, candidates, n, rng=None):
     ``labeled_idx`` (may be empty) count as already chosen; with nothing chosen,
     the first pick is a random candidate. Returns ``n`` indices into ``features``.
     """
-    F = features
+    F = _matrix(features, "features")
+    labeled_idx = check.labels(labeled_idx, "labeled_idx", len(F), min_len=0)
+    candidates = check.labels(candidates, "candidates", len(F))
+    n = check.whole_number(n, "n", 0, len(candidates))
+    rng = as_rng(rng)
     dist = (np.full(len(candidates), np.inf) if len(labeled_idx) == 0
             else novelty(F[candidates], F[labeled_idx]))
     picks = []
@@ -203,11 +215,17 @@ def _candidates(n_pool, labeled_idx, exclude):
     """Pool positions that are neither labelled nor excluded."""
     free = np.ones(n_pool, dtype=bool)
     for name, idx in (("labeled_idx", labeled_idx), ("exclude", exclude)):
-        idx = np.asarray(idx, dtype=np.int64).ravel()
+        idx = check.labels(idx, name, ndim=(0, 1), min_len=0).ravel()
         if idx.size and (idx.min() < 0 or idx.max() >= n_pool):
             raise ValueError(f"{name} must be positions in the pool, from 0 to {n_pool - 1}")
         free[idx] = False
     return np.flatnonzero(free)
+
+
+def _check_features(features, n_pool):
+    if features is not None and len(_matrix(features, "features")) != n_pool:
+        raise ValueError(f"features has {len(_matrix(features, 'features'))} rows but the pool has "
+                         f"{n_pool}: one row per pool sample")
 
 
 def _check_proba(proba, n_pool, strategy):
@@ -240,6 +258,8 @@ def select(strategy, X_pool, labeled_idx, n, *, proba=None, features=None, rng=N
     cand = _candidates(len(X_pool), labeled_idx, exclude)
     n = check.whole_number(n, "n", minimum=0, maximum=len(cand))
     rng = as_rng(rng)
+    if proba is not None:
+        _check_proba(proba, len(X_pool), strategy)
     if strategy == "random":
         return np.sort(rng.choice(cand, size=n, replace=False))
     F = X_pool if features is None else _matrix(features, "features")
@@ -269,7 +289,7 @@ def _budgets(budgets, n_pool):
 
 def _pool(X_pool, y_pool):
     X = _matrix(X_pool, "X_pool")
-    y = np.asarray(y_pool).ravel()
+    y = check.labels(y_pool, "y_pool", ndim=(1, 2), min_len=0).ravel()
     if len(X) == 0:
         raise ValueError("the pool is empty: there is nothing to select from")
     if len(y) != len(X):
@@ -288,15 +308,22 @@ def acquire(strategy, X_pool, y_pool, stops, *, seed=0, batch=DEFAULT_BATCH, ini
     counts). Pool positions in ``hidden`` cannot be bought until ``reveal_at`` labels
     are held (a class that shows up late).
     """
-    from .digits import fit_classifier
     X, y = _pool(X_pool, y_pool)
     stops = _budgets(stops, len(X))
     batch = check.whole_number(batch, "batch", minimum=1)
     initial = check.whole_number(initial, "initial", 2, len(X))
     check.one_of(strategy, "strategy", STRATEGIES)
-    hidden = np.asarray(hidden, dtype=np.int64)
+    hidden = check.labels(hidden, "hidden (positions in the pool)", len(X), min_len=0)
     reveal_at = np.inf if reveal_at is None else check.whole_number(reveal_at, "reveal_at")
-    rng = as_rng(seed=seed)
+    rng = as_rng(seed=check_seed(seed))
+    _check_features(features, len(X))
+    C = check.number_in(C, "C", 0, math.inf, low_open=True)
+    return _acquire(strategy, X, y, stops, batch, initial, hidden, reveal_at, rng, features, C)
+
+
+def _acquire(strategy, X, y, stops, batch, initial, hidden, reveal_at, rng, features, C):
+    """The loop behind :func:`acquire`: a generator (so its checks run in acquire, when it is called)."""
+    from .digits import fit_classifier
     labeled = select("random", X, [], min(initial, stops[0]), rng=rng, exclude=hidden)
     while True:
         at_stop = len(labeled) in stops
@@ -325,7 +352,7 @@ def learning_curve(strategy, X_pool, y_pool, X_test, y_test, budgets, *, seed=0,
                    batch=DEFAULT_BATCH, initial=DEFAULT_INITIAL, features=None, C=1.0):
     """Test accuracy (0–1) after buying each number of labels in ``budgets`` with ``strategy``."""
     X_test = _matrix(X_test, "X_test")
-    y_test = np.asarray(y_test).ravel()
+    y_test = check.labels(y_test, "y_test", ndim=(1, 2), min_len=0).ravel()
     if len(X_test) == 0 or len(X_test) != len(y_test):
         raise ValueError("X_test and y_test must be non-empty and the same length")
     loop = acquire(strategy, X_pool, y_pool, budgets, seed=seed, batch=batch, initial=initial,
@@ -335,8 +362,12 @@ def learning_curve(strategy, X_pool, y_pool, X_test, y_test, budgets, *, seed=0,
 
 def labels_to_reach(budgets, accuracy, target):
     """Fewest labels at which a learning curve reaches ``target`` (linear between budgets; nan if never)."""
-    b = np.asarray(budgets, dtype=float)
-    a = np.asarray(accuracy, dtype=float)
+    b = check.array(budgets, "budgets", ndim=1)
+    a = check.array(accuracy, "accuracy", ndim=1)
+    check.same_length("budgets", b, "accuracy", a)
+    if np.any(b <= 0) or np.any(np.diff(b) <= 0) or np.any(a < 0) or np.any(a > 1):
+        raise ValueError("budgets must be increasing label counts and accuracy fractions from 0 to 1")
+    target = check.number_in(target, "target", 0, 1)
     hit = np.flatnonzero(a >= target)
     if hit.size == 0:
         return float("nan")
@@ -352,9 +383,10 @@ def compare(strategies, X_pool, y_pool, X_test, y_test, budgets, seeds, progress
     ``progress``, if given, is called after each (strategy, seed) run, e.g. the
     ``step`` of :func:`flywheel_lab.widgets.progress_bar`.
     """
-    seeds = list(seeds)
-    if not seeds:
-        raise ValueError("seeds is empty: give at least one seed")
+    seeds = check.seeds(seeds)
+    strategies = [check.one_of(s, "each strategy", STRATEGIES) for s in check.iterable(strategies, "strategies")]
+    if progress is not None and not callable(progress):
+        raise ValueError(f"progress must be a function to call after each run, or None; got {progress!r}")
 
     def run(s, k):
         curve = learning_curve(s, X_pool, y_pool, X_test, y_test, budgets, seed=k, **options)
@@ -370,8 +402,9 @@ def label_ratios(curves, budgets, reference="random", at=300):
     ``curves`` is the output of :func:`compare`; mean curves over seeds are used.
     Returns ``(target_accuracy, {strategy: ratio})``; a ratio is nan if never reached.
     """
-    budgets = np.asarray(budgets)
-    if reference not in curves or at not in budgets:
+    check.mapping(curves, "curves")
+    budgets = check.array(budgets, "budgets", ndim=1)
+    if not isinstance(reference, str) or reference not in curves or at not in budgets:
         raise ValueError(f"need the {reference!r} curve and a budget of exactly {at} labels")
     target = float(curves[reference].mean(0)[np.flatnonzero(budgets == at)[0]])
     return target, {s: labels_to_reach(budgets, c.mean(0), target) / at for s, c in curves.items()}
@@ -385,6 +418,9 @@ def hole_first_batch(strategy, X_pool, y_pool, hole_class, reveal_at, *, seed=0,
     hole that a new customer fills); the next batch of ``batch`` labels is counted.
     """
     X, y = _pool(X_pool, y_pool)
+    batch = check.whole_number(batch, "batch", minimum=1)
+    initial = check.whole_number(initial, "initial", minimum=2)
+    hole_class = check.whole_number(hole_class, "hole_class")
     hidden = np.flatnonzero(y == hole_class)
     if hidden.size == 0:
         raise ValueError(f"hole_class {hole_class!r} has no samples in y_pool; pick one of {np.unique(y).tolist()}")

@@ -19,6 +19,8 @@ SAMPLE_PHOTOS = ("china.jpg", "flower.jpg")
 
 def sha256(path):
     """Hex SHA-256 digest of a file."""
+    if not isinstance(path, (str, Path)) or not Path(path).is_file():
+        raise ValueError(f"path must name an existing file, got {path!r}")
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
@@ -38,7 +40,7 @@ def verified_path(name):
     Raises ValueError if the file is unknown, missing, or has been changed.
     """
     table = recorded_checksums()
-    if name not in table:
+    if not isinstance(name, str) or name not in table:
         raise ValueError(f"unknown data file {name!r}; the shipped files are {sorted(table)}")
     path = DATA_DIR / name
     if not path.exists():
@@ -99,7 +101,7 @@ def sample_photo(name="china.jpg"):
 
     Reads the JPEG file directly (Pillow), without importing scikit-learn itself.
     """
-    if name not in SAMPLE_PHOTOS:
+    if not isinstance(name, str) or name not in SAMPLE_PHOTOS:
         raise ValueError(f"photo must be one of {SAMPLE_PHOTOS}, got {name!r}")
     from PIL import Image
     with Image.open(_sklearn_folder("datasets", "images") / name) as img:

@@ -8,6 +8,7 @@ scikit-learn is imported with this module (not with ``flywheel_lab``): a noteboo
 that works on digits pays for it in its imports cell.
 """
 
+import math
 from functools import lru_cache
 
 import numpy as np
@@ -17,7 +18,7 @@ from sklearn.model_selection import train_test_split as _split
 from threadpoolctl import threadpool_limits
 
 from . import _validate as check
-from .seeding import as_rng
+from .seeding import as_rng, check_seed
 
 N_CLASSES = 10
 IMAGE_SHAPE = (8, 8)
@@ -43,7 +44,7 @@ def train_test_split(test_size=0.3, seed=0):
     """Stratified split of the digits: ``X_train, X_test, y_train, y_test``."""
     test_size = check.number_in(test_size, "test_size", 0, 1, low_open=True, high_open=True)
     X, y = load()
-    return _split(X, y, test_size=test_size, stratify=y, random_state=check.whole_number(seed, "seed"))
+    return _split(X, y, test_size=test_size, stratify=y, random_state=check_seed(seed))
 
 
 def sample_with_mix(X, y, mix, n, rng=None, seed=None):
@@ -52,10 +53,11 @@ def sample_with_mix(X, y, mix, n, rng=None, seed=None):
     Sampling is with replacement inside each class, so a rare class may repeat, as
     in a real customer's stream. Returns ``X_sample, y_sample``.
     """
+    X, y = check.samples(X, y)
     mix = check.normalise(mix, "mix")
     if mix.size != N_CLASSES:
         raise ValueError(f"mix needs one weight per digit (10), got {mix.size}")
-    n = check.whole_number(n, "n", minimum=1)
+    n = check.size(n, "n", minimum=1)
     rng = as_rng(rng, seed)
     labels = rng.choice(N_CLASSES, size=n, p=mix)
     idx = np.empty(n, dtype=np.int64)
@@ -73,21 +75,30 @@ def fit_classifier(X, y, C=1.0, sample_weight=None, max_iter=500):
 
     Returns the fitted scikit-learn estimator (``predict``, ``predict_proba``).
     """
-    X = np.asarray(X, dtype=float)
-    y = np.asarray(y)
-    if len(X) == 0:
+    if len(check.array(X, "X", min_len=0, ndim=(1, 2))) == 0:
         raise ValueError("cannot fit a classifier on an empty training set")
+    X, y = check.samples(X, y)
+    C = check.number_in(C, "C", 0, math.inf, low_open=True)
+    max_iter = check.steps(max_iter, "max_iter")
+    if sample_weight is not None:
+        sample_weight = check.nonnegative_weights(sample_weight, "sample_weight")
+        check.same_length("X", X, "sample_weight", sample_weight)
     if len(np.unique(y)) < 2:
         raise ValueError(f"a classifier needs at least 2 classes, got {np.unique(y).tolist()}")
     model = LogisticRegression(C=C, max_iter=max_iter)
     with threadpool_limits(1):
-        model.fit(X, y, sample_weight=sample_weight)
+        try:
+            model.fit(X, y, sample_weight=sample_weight)
+        except ValueError as err:     # scikit-learn's words, said as the package's ValueError
+            raise ValueError(f"the classifier could not be fitted to this data: {err}") from None
     return model
 
 
 def per_class_recall(y_true, y_pred, classes=range(N_CLASSES)):
     """Fraction of each class's samples predicted correctly (nan for an absent class)."""
-    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    y_true, y_pred = check.labels(y_true, "y_true"), check.labels(y_pred, "y_pred")
+    check.same_length("y_true", y_true, "y_pred", y_pred)
+    classes = [check.whole_number(c, "each class") for c in check.iterable(classes, "classes")]
     out = []
     for c in classes:
         mask = y_true == c

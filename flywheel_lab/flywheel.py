@@ -22,12 +22,15 @@ import numpy as np
 
 from . import _validate as check
 from . import coverage, digits, funnel
-from .seeding import as_rng
+from .seeding import as_rng, check_seed
 
 STRATEGIES = coverage.STRATEGIES
 COMMON_PER_CUSTOMER = 3
 JOIN_EVERY = 3          # weeks between two customers joining
 COVERED_AT = 3          # a digit counts as covered once this many of its images are labelled
+MAX_WEEKS = 520         # ten years of weeks; each week retrains a model (~0.1 s)
+MAX_IMAGES = 10_000     # images a customer sends in a week
+MAX_BUDGET = 10_000     # labels bought in a week
 
 
 @dataclass(frozen=True)
@@ -46,9 +49,9 @@ class Customer:
 def make_customers(n_customers=3, join_every=JOIN_EVERY, rare_weight=0.03, seed=0):
     """``n_customers`` customers, one joining every ``join_every`` weeks, each with 3 everyday digits."""
     n_customers = check.whole_number(n_customers, "n_customers", 1, 10)
-    join_every = check.whole_number(join_every, "join_every", minimum=0)
+    join_every = check.whole_number(join_every, "join_every", 0, MAX_WEEKS)
     rare_weight = check.number_in(rare_weight, "rare_weight", 0, 1)
-    rng = as_rng(seed=seed)
+    rng = as_rng(seed=check_seed(seed))
     out = []
     for k in range(n_customers):
         mix = np.full(digits.N_CLASSES, rare_weight)
@@ -103,9 +106,11 @@ def simulate(strategy="kcenter", weekly_budget=20, n_customers=3, weeks=12, imag
     strategy — the message lists the valid names).
     """
     check.one_of(strategy, "strategy", STRATEGIES)
-    args = (strategy, check.whole_number(weekly_budget, "weekly_budget", minimum=0),
-            n_customers, check.whole_number(weeks, "weeks", minimum=1),
-            check.whole_number(images_per_week, "images_per_week", minimum=1), join_every, seed)
+    args = (strategy, check.whole_number(weekly_budget, "weekly_budget", 0, MAX_BUDGET, check.WHY_SAMPLES),
+            check.whole_number(n_customers, "n_customers", 1, 10), check.steps(weeks, "weeks", maximum=MAX_WEEKS),
+            check.whole_number(images_per_week, "images_per_week", 1, MAX_IMAGES, check.WHY_SAMPLES),
+            check.whole_number(join_every, "join_every", 0, MAX_WEEKS), check_seed(seed))
+    costs = None if costs is None else funnel.check_costs(costs)
     return _run(*args) if costs is None else _run.__wrapped__(*args, costs)
 
 
@@ -127,7 +132,7 @@ def _run(strategy, budget, n_customers, weeks, images, join_every, seed, costs=N
         spent += _week_cost(collected, pick.size, len(y_held), costs)
         rows.append(_record(model, customers, week, y_held, bits, spent, w))
     fields = [np.array(f) for f in zip(*rows)] + [np.bincount(y_held, minlength=digits.N_CLASSES)]
-    for f in fields:
+    for f in fields + [c.mix for c in customers]:
         f.setflags(write=False)          # a remembered run must not be changed by its users
     return History(strategy, customers, *fields)
 
@@ -143,11 +148,15 @@ def _record(model, customers, week, y_held, bits, spent, w):
 
 def compare(strategies=("random", "kcenter"), seed=0, **options):
     """One :class:`History` per strategy, all with the same customers and seed."""
+    strategies = [check.one_of(s, "each strategy", STRATEGIES) for s in check.iterable(strategies, "strategies")]
     return {s: simulate(s, seed=seed, **options) for s in strategies}
 
 
 def summary(histories):
     """A fixed-width text table of the last week of each run (rounded for identical printing)."""
+    check.mapping(histories, "histories")
+    if not all(isinstance(h, History) for h in histories.values()):
+        raise ValueError("histories must map names to the History of simulate, as compare returns")
     lines = [f"{'strategy':<18}{'labels':>7}{'cost $':>9}{'real acc':>10}{'bits':>7}{'digits':>8}"
              f"{'$ per bit':>11}"]
     for name, h in histories.items():
@@ -188,7 +197,7 @@ def expected_days_to_cover(n_categories=16, pool_size=1):
     is the sum of ``1 / (1 − (j/n)^pool_size)`` for j = 0 … n − 1. A pool of 1 is
     random collection (n·H_n, the coupon collector); a huge pool tends to n days.
     """
-    n = check.whole_number(n_categories, "n_categories", minimum=1)
+    n = check.size(n_categories, "n_categories", minimum=1)
     m = check.whole_number(pool_size, "pool_size", minimum=1)
     seen = np.arange(n) / n
     return float(np.sum(1.0 / (1.0 - seen ** m)))
@@ -196,10 +205,13 @@ def expected_days_to_cover(n_categories=16, pool_size=1):
 
 def simulate_days_to_cover(n_categories=16, pool_size=1, runs=2000, seed=0):
     """Monte Carlo of :func:`expected_days_to_cover`: days each of ``runs`` runs needed."""
-    n = check.whole_number(n_categories, "n_categories", minimum=1)
-    m = check.whole_number(pool_size, "pool_size", minimum=1)
-    runs = check.whole_number(runs, "runs", minimum=1)
-    rng = as_rng(seed=seed)
+    n = check.whole_number(n_categories, "n_categories", 1, 10_000, check.WHY_SAMPLES)
+    m = check.whole_number(pool_size, "pool_size", 1, 10_000, check.WHY_SAMPLES)
+    runs = check.whole_number(runs, "runs", 1, check.MAX_STEPS, check.WHY_STEPS)
+    if runs * max(n, m) > 10**8:
+        raise ValueError(f"runs × max(n_categories, pool_size) must be at most 10**8 ({check.WHY_SAMPLES}), "
+                         f"got {runs * max(n, m):,}")
+    rng = as_rng(seed=check_seed(seed))
     seen = np.zeros((runs, n), dtype=bool)
     days = np.zeros(runs, dtype=np.int64)
     while not seen.all():

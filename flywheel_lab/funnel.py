@@ -31,7 +31,7 @@ import numpy as np
 
 from . import _validate as check
 from . import coverage, digits
-from .seeding import as_rng
+from .seeding import as_rng, check_seed
 
 STAGES = ("collect", "inference", "communicate", "store", "label", "train")
 COSTS = {"collect": 0.001, "inference": 0.002, "communicate": 0.01, "store": 0.005,
@@ -58,15 +58,38 @@ class World:
     cells: np.ndarray = field(repr=False)   # N_CELLS centres cutting the digit space
 
 
-@lru_cache(maxsize=4)
 def world(seed=0):
-    """The digits split 70 / 30 (stratified) plus the coverage cells (cached per seed)."""
+    """The digits split 70 / 30 (stratified) plus the coverage cells (cached per seed).
+
+    The arrays are read-only: the same World is shared by every caller with this seed.
+    """
+    return _world(check_seed(seed))
+
+
+@lru_cache(maxsize=4)
+def _world(seed):
     from sklearn.cluster import KMeans
     from threadpoolctl import threadpool_limits
     X_pool, X_test, y_pool, y_test = digits.train_test_split(0.3, seed=seed)
     with threadpool_limits(1):
-        km = KMeans(N_CELLS, n_init=1, random_state=check.whole_number(seed, "seed")).fit(digits.load()[0])
-    return World(X_pool, y_pool, X_test, y_test, km.cluster_centers_)
+        km = KMeans(N_CELLS, n_init=1, random_state=seed).fit(digits.load()[0])
+    arrays = (X_pool, y_pool, X_test, y_test, km.cluster_centers_)
+    for a in arrays:
+        a.setflags(write=False)          # a remembered world must not be changed by its users
+    return World(*arrays)
+
+
+def _check_world(w):
+    return world() if w is None else check.instance(w, "w", World, "funnel.world")
+
+
+def _check_model(model):
+    """A fitted classifier (with ``predict``) or a single digit (a constant guess)."""
+    if isinstance(model, (int, np.integer)) and not isinstance(model, bool):
+        return check.whole_number(model, "model (a constant guess)", 0, digits.N_CLASSES - 1)
+    if not hasattr(model, "predict"):
+        raise ValueError(f"model must be a fitted classifier (funnel.fit) or a single digit, got {model!r}")
+    return model
 
 
 @dataclass(frozen=True)
@@ -90,6 +113,7 @@ class Stream:
 def default_mix(rare=RARE_DIGITS, rare_weight=0.1):
     """Class weights: every digit weight 1, the ``rare`` digits ``rare_weight``."""
     rare_weight = check.number_in(rare_weight, "rare_weight", 0, 1)
+    rare = check.categories(check.iterable(rare, "rare", empty=True), "rare", digits.N_CLASSES)
     mix = np.ones(digits.N_CLASSES)
     mix[list(rare)] = rare_weight
     return check.normalise(mix, "mix")
@@ -103,7 +127,12 @@ def make_stream(n=1000, mix=None, duplicate_rate=0.25, corrupt_rate=0.1, seed=0,
     the same scene twice); a ``corrupt_rate`` share are broken frames, half blank and
     half pure noise. ``pool`` is ``(X, y)`` to draw from (default: the world's pool).
     """
-    n = check.whole_number(n, "n", minimum=1)
+    n = check.size(n, "n", minimum=1, maximum=100_000)
+    seed = check_seed(seed) if rng is None else seed
+    if pool is not None:
+        if not isinstance(pool, (tuple, list)) or len(pool) != 2:
+            raise ValueError("pool must be (X, y): images and their digits")
+        pool = check.samples(*pool, "pool X", "pool y", n_classes=digits.N_CLASSES)
     duplicate_rate = check.number_in(duplicate_rate, "duplicate_rate", 0, 1, high_open=True)
     corrupt_rate = check.number_in(corrupt_rate, "corrupt_rate", 0, 1)
     rng = as_rng(rng, seed)
@@ -128,6 +157,9 @@ def looks_corrupted(X, border=0.35, ink=0.02):
     Real digits leave the image's edge almost empty (their mean edge ink is below
     0.31 for all 1 797 digits); uniform noise fills it (about 0.5).
     """
+    X = check.matrix(X, "X", min_rows=0, columns=64)
+    border = check.number_in(border, "border", 0, 1)
+    ink = check.number_in(ink, "ink", 0, 1)
     X = np.asarray(X, dtype=float).reshape(len(X), *digits.IMAGE_SHAPE)
     edge = np.ones(digits.IMAGE_SHAPE, dtype=bool)
     edge[1:-1, 1:-1] = False
@@ -136,8 +168,9 @@ def looks_corrupted(X, border=0.35, ink=0.02):
 
 def start_set(per_class=10, skip=RARE_DIGITS, seed=0):
     """The labelled set the product launches with: ``per_class`` pool images of each common digit."""
-    per_class = check.whole_number(per_class, "per_class", minimum=1)
-    w, rng = world(), as_rng(seed=seed)
+    per_class = check.whole_number(per_class, "per_class", minimum=1, maximum=100)
+    skip = check.categories(check.iterable(skip, "skip", empty=True), "skip", digits.N_CLASSES)
+    w, rng = world(), as_rng(seed=check_seed(seed))
     idx = [rng.choice(np.flatnonzero(w.y_pool == d), per_class, replace=False)
            for d in range(digits.N_CLASSES) if d not in skip]
     idx = np.concatenate(idx)
@@ -154,19 +187,22 @@ def bits_per_cell(n_cells=N_CELLS):
 
 def cells_of(X, w=None):
     """The coverage cell (0 … N_CELLS − 1) of each sample: its nearest cell centre."""
-    w = w or world()
+    w = _check_world(w)
+    X = check.matrix(X, "X", min_rows=0, columns=w.cells.shape[1])
     return coverage.nearest(X, w.cells)[0] if len(X) else np.zeros(0, dtype=np.int64)
 
 
 def new_bits(X_held, X_new, w=None):
     """Bits of new coverage that ``X_new`` adds to a training set holding ``X_held``."""
+    w = _check_world(w)
     fresh = set(cells_of(X_new, w).tolist()) - set(cells_of(X_held, w).tolist())
     return len(fresh) * bits_per_cell(N_CELLS)
 
 
 def per_digit_recall(model, w=None):
     """Share of each digit's test images that ``model`` gets right (ten numbers)."""
-    w = w or world()
+    w = _check_world(w)
+    model = _check_model(model)
     return digits.per_class_recall(w.y_test, predict(model, w.X_test))
 
 
@@ -177,6 +213,8 @@ def real_accuracy(model, w=None):
 
 def predict(model, X):
     """Model predictions; ``model`` may be a single digit (a constant guess before two classes exist)."""
+    model = _check_model(model)
+    X = check.matrix(X, "X", min_rows=0, columns=getattr(model, "n_features_in_", None))
     if isinstance(model, (int, np.integer)) or len(X) == 0:
         return np.full(len(X), int(model) if isinstance(model, (int, np.integer)) else -1)
     return model.predict(X)
@@ -184,6 +222,7 @@ def predict(model, X):
 
 def fit(X, y):
     """A classifier for ``(X, y)``, or the single digit seen when only one class is labelled."""
+    X, y = check.samples(X, y, min_rows=0, n_classes=digits.N_CLASSES)
     classes = np.unique(y)
     if classes.size == 0:
         raise ValueError("no labelled samples yet: label at least one before fitting")
@@ -195,6 +234,7 @@ def fit(X, y):
 def stage_costs(counts, costs=None):
     """Money spent at each stage: samples that reached it × its price per sample."""
     costs = check_costs(costs)
+    check.mapping(counts, "counts", STAGES)
     for stage in STAGES:
         check.whole_number(counts.get(stage, 0), f"count of samples at {stage!r}")
     return {stage: counts.get(stage, 0) * costs[stage] for stage in STAGES}
@@ -203,7 +243,7 @@ def stage_costs(counts, costs=None):
 def check_costs(costs=None):
     """Prices per stage (the defaults, updated by ``costs``); each must be ≥ 0."""
     merged = dict(COSTS)
-    for stage, price in (costs or {}).items():
+    for stage, price in ({} if costs is None else check.mapping(costs, "costs")).items():
         check.one_of(stage, "cost stage", STAGES)
         merged[stage] = check.number_in(price, f"cost of {stage!r}", 0, math.inf)
     return merged
@@ -212,6 +252,7 @@ def check_costs(costs=None):
 def label_cost(n_labels, n_correct_prelabels=0, pre_label=False, costs=None, approve=APPROVE_COST):
     """Cost of labelling ``n_labels`` samples; with ``pre_label`` correct proposals cost ``approve``."""
     n_labels = check.whole_number(n_labels, "n_labels")
+    pre_label = check.flag(pre_label, "pre_label")
     n_ok = check.whole_number(n_correct_prelabels, "n_correct_prelabels", 0, n_labels) if pre_label else 0
     price = check_costs(costs)["label"]
     return n_ok * check.number_in(approve, "approve", 0, price) + (n_labels - n_ok) * price
@@ -228,6 +269,9 @@ class Settings:
     label_fraction: float = 0.3   # share of stored samples worth a label
     duplicate: float = 0.3        # a training image closer than this to a kept one is redundant
     strategy: str = "kcenter"     # how label_informative ranks samples (a coverage strategy)
+
+    def __post_init__(self):
+        self.checked()
 
     def checked(self):
         """The same settings after checking every value (ValueError if one is out of range)."""
@@ -267,7 +311,7 @@ class Result:
 
 def check_filters(filters):
     """``filters`` as a tuple in funnel order; an unknown name lists the valid ones."""
-    filters = (filters,) if isinstance(filters, str) else tuple(filters)
+    filters = (filters,) if isinstance(filters, str) else check.iterable(filters, "filters", empty=True)
     for f in filters:
         check.one_of(f, "filter", FILTERS)
     return tuple(f for f in FILTERS if f in filters)
@@ -280,6 +324,14 @@ def choose(strategy, X_candidates, X_held, n, model=None, rng=None, seed=0):
     need a model use ``model.predict_proba`` (without a model, they fall back to k-center).
     """
     check.one_of(strategy, "strategy", coverage.STRATEGIES)
+    X_candidates = check.matrix(X_candidates, "X_candidates", min_rows=0)
+    X_held = check.matrix(X_held, "X_held", min_rows=0, columns=X_candidates.shape[1])
+    if model is not None:
+        model = _check_model(model)
+        if getattr(model, "n_features_in_", X_candidates.shape[1]) != X_candidates.shape[1]:
+            raise ValueError(f"model was fitted on {model.n_features_in_} features but X_candidates has "
+                             f"{X_candidates.shape[1]}")
+    seed = check_seed(seed) if rng is None else seed
     if len(X_candidates) == 0:
         raise ValueError("the pool of candidates is empty: there is nothing to choose from")
     n = check.whole_number(n, "n (labels to buy)", minimum=0)
@@ -295,6 +347,9 @@ def choose(strategy, X_candidates, X_held, n, model=None, rng=None, seed=0):
 
 def distinct(X_new, X_held, radius):
     """Mask of ``X_new`` rows kept when each must be farther than ``radius`` from all kept images."""
+    X_new = check.matrix(X_new, "X_new", min_rows=0)
+    X_held = check.matrix(X_held, "X_held", min_rows=0, columns=X_new.shape[1])
+    radius = check.number_in(radius, "radius", 0, math.inf)
     near_held = coverage.novelty(X_new, X_held) <= radius if len(X_held) else np.zeros(len(X_new), bool)
     close = coverage.squared_distances(X_new, X_new) <= radius ** 2
     keep = np.zeros(len(X_new), dtype=bool)
@@ -310,7 +365,15 @@ def run(stream, filters=(), settings=None, start=None, costs=None, seed=0):
     :func:`start_set`); its model scores the stream, and the model retrained on the
     start set plus the new labels is tested on the whole distribution.
     """
-    filters, s = check_filters(filters), (settings or Settings()).checked()
+    check.instance(stream, "stream", Stream, "funnel.make_stream")
+    filters = check_filters(filters)
+    s = (Settings() if settings is None else check.instance(settings, "settings", Settings, "funnel.Settings")).checked()
+    check_costs(costs)
+    seed = check_seed(seed)
+    if start is not None:
+        if not isinstance(start, (tuple, list)) or len(start) != 2:
+            raise ValueError("start must be (X, y), the labelled set the product launches with (funnel.start_set)")
+        start = check.samples(*start, "start X", "start y", n_classes=digits.N_CLASSES)
     if len(stream.X) == 0:
         raise ValueError("the stream is empty: give at least one sample")
     X_held, y_held = start if start is not None else start_set()
@@ -388,6 +451,9 @@ def digit_table(results, which=RARE_DIGITS):
 
 def table(results):
     """A fixed-width text table of ``compare`` results (rounded, so it prints the same everywhere)."""
+    results = check.iterable(results, "results")
+    if not all(isinstance(r, (tuple, list)) and len(r) == 2 and isinstance(r[1], Result) for r in results):
+        raise ValueError("results must be a list of (name, Result) pairs, as funnel.compare returns")
     lines = [f"{'configuration':<21}{'cost $':>9}{'labels':>8}{'accuracy':>10}{'new bits':>10}{'$ per bit':>11}"]
     for name, r in results:
         per_bit = "never" if math.isinf(r.cost_per_bit) else f"{r.cost_per_bit:.1f}"

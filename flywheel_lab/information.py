@@ -13,6 +13,8 @@ from . import _validate as check
 
 _FILTERS = [{"id": lzma.FILTER_LZMA2, "preset": 1, "dict_size": 16 << 20}]
 _LOG = {2: np.log2, math.e: np.log, 10: np.log10}
+MAX_ANSWERS = 10_000     # outcomes_told_apart: 2**10_000 already has 3 011 digits
+MAX_SIDE = 1_000_000     # raw_image_bits: pixels along one side, far beyond any camera
 
 
 def _log(x, base):
@@ -29,7 +31,7 @@ def self_information(p, base=2):
     events tell more. ``p`` must be in (0, 1]: an impossible event never arrives.
     Accepts a single number or an array of them.
     """
-    arr = np.asarray(p, dtype=float)
+    arr = check.array(p, "p", ndim=(0, 1), finite=False)
     if arr.size == 0 or np.any(~np.isfinite(arr)) or np.any(arr <= 0) or np.any(arr > 1):
         raise ValueError(f"self_information needs probabilities in (0, 1], got {p!r}")
     result = -_log(arr, base) + 0.0  # + 0.0 turns -0.0 into 0.0
@@ -62,7 +64,7 @@ def binary_entropy(p):
     Accepts one number or an array (for drawing the curve). It is 0 at p = 0 and
     p = 1 and reaches its maximum, 1 bit, at p = 1/2.
     """
-    arr = np.asarray(p, dtype=float)
+    arr = check.array(p, "p", ndim=(0, 1), finite=False)
     if arr.size == 0 or np.any(~np.isfinite(arr)) or np.any(arr < 0) or np.any(arr > 1):
         raise ValueError(f"binary_entropy needs probabilities between 0 and 1, got {p!r}")
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -89,15 +91,16 @@ def questions_needed(n):
 
 def outcomes_told_apart(k):
     """How many things ``k`` yes/no answers can tell apart: ``2**k``."""
-    k = check.whole_number(k, "number of answers k", minimum=0)
+    k = check.whole_number(k, "number of answers k", minimum=0, maximum=MAX_ANSWERS,
+                           why="2**k would have more digits than is useful to print")
     return 2 ** k
 
 
 def raw_image_bits(width, height, bits_per_pixel=24):
     """Bits of raw data in an uncompressed image (24 bits a pixel = 8 per colour)."""
-    width = check.whole_number(width, "width", minimum=1)
-    height = check.whole_number(height, "height", minimum=1)
-    bits_per_pixel = check.whole_number(bits_per_pixel, "bits_per_pixel", minimum=1)
+    width = check.whole_number(width, "width", minimum=1, maximum=MAX_SIDE, why="far beyond any camera")
+    height = check.whole_number(height, "height", minimum=1, maximum=MAX_SIDE, why="far beyond any camera")
+    bits_per_pixel = check.whole_number(bits_per_pixel, "bits_per_pixel", minimum=1, maximum=256)
     return width * height * bits_per_pixel
 
 
@@ -111,6 +114,7 @@ def compressed_bits(*arrays):
     """
     if not arrays:
         raise ValueError("compressed_bits needs at least one array")
+    arrays = [_data(a, "each array") for a in arrays]
     raw = b"".join(np.ascontiguousarray(a).tobytes() for a in arrays)
     if not raw:
         raise ValueError("compressed_bits got only empty arrays")
@@ -119,7 +123,8 @@ def compressed_bits(*arrays):
 
 def added_bits(held, new):
     """Compressed bits that ``new`` adds to a set that already holds ``held`` (a list of arrays)."""
-    held = list(held)
+    held = [_data(a, "each array of held") for a in check.iterable(held, "held", empty=True)]
+    new = _data(new, "new", min_len=1)
     if not held:
         return compressed_bits(new)
     return compressed_bits(*held, new) - compressed_bits(*held)
@@ -181,3 +186,9 @@ def data_per_information(n_examples, bits_per_example, information_bits):
     bits_per_example = check.number_in(bits_per_example, "bits_per_example", 0, math.inf, low_open=True)
     information_bits = check.number_in(information_bits, "information_bits", 0, math.inf, low_open=True)
     return n_examples * bits_per_example / information_bits
+def _data(a, name, min_len=0):
+    """An array of data (any number type, at least 1-D, finite), kept in its own number type."""
+    arr = check.array(a, name, min_len=min_len, dtype=None)
+    if arr.ndim == 0:
+        raise ValueError(f"{name} must be an array (a list of values), got the single value {a!r}")
+    return arr

@@ -21,6 +21,7 @@ the full list of samples (the mean over samples), but an epoch costs 16 rows
 instead of 10 000.
 """
 
+import copy
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -33,8 +34,11 @@ from torch.nn.utils import parameters_to_vector, vector_to_parameters
 
 from . import _validate as check
 from . import pixels
+from .seeding import check_seed
 
 HEADS = ("sigmoid", "softmax")
+MAX_UNITS = 10_000      # inputs, units of a layer or classes: wider nets would not fit a laptop's memory
+WHY_UNITS = "a wider network would not fit in a classroom machine's memory"
 
 
 class Classifier(nn.Module):
@@ -42,6 +46,9 @@ class Classifier(nn.Module):
 
     def __init__(self, n_inputs, hidden, n_outputs, head="sigmoid"):
         super().__init__()
+        n_inputs = check.whole_number(n_inputs, "n_inputs", 1, MAX_UNITS, WHY_UNITS)
+        n_outputs = check.whole_number(n_outputs, "n_outputs", 1, MAX_UNITS, WHY_UNITS)
+        hidden = _hidden_sizes(hidden)
         self.head = check.one_of(head, "head", HEADS)
         layers, width = [], n_inputs
         for size in hidden:
@@ -75,8 +82,8 @@ def single_thread():
 
 
 def _hidden_sizes(hidden):
-    sizes = (hidden,) if isinstance(hidden, (int, np.integer)) else tuple(hidden)
-    return tuple(check.whole_number(h, "hidden layer size", minimum=1) for h in sizes)
+    sizes = (hidden,) if isinstance(hidden, (int, np.integer)) else check.iterable(hidden, "hidden", empty=True)
+    return tuple(check.whole_number(h, "hidden layer size", 1, MAX_UNITS, WHY_UNITS) for h in sizes)
 
 
 def _one_hot(y, n_classes):
@@ -91,10 +98,12 @@ def train(X, y, n_classes, hidden=16, head="sigmoid", epochs=300, lr=0.1, seed=0
     """
     X, y = _check_data(X, y, n_classes)
     head = check.one_of(head, "head", HEADS)
-    epochs = check.whole_number(epochs, "epochs", minimum=1)
+    epochs = check.steps(epochs, "epochs")
     lr = check.number_in(lr, "lr", 0, 10, low_open=True)
+    seed = check_seed(seed)
+    hidden = _hidden_sizes(hidden)
     with single_thread(), torch.random.fork_rng(devices=[]):
-        torch.manual_seed(check.whole_number(seed, "seed"))
+        torch.manual_seed(seed)
         model = Classifier(X.shape[1], _hidden_sizes(hidden), n_classes, head)
         X, y, weight = _merge_repeats(X, y)
         losses = _fit(model, torch.as_tensor(X), _one_hot(y, n_classes), weight, epochs, lr)
@@ -102,9 +111,9 @@ def train(X, y, n_classes, hidden=16, head="sigmoid", epochs=300, lr=0.1, seed=0
 
 
 def _check_data(X, y, n_classes):
-    X = np.asarray(X, dtype=np.float32)
-    y = np.asarray(y)
-    check.whole_number(n_classes, "n_classes", minimum=1)
+    n_classes = check.whole_number(n_classes, "n_classes", 1, MAX_UNITS, WHY_UNITS)
+    X = check.array(X, "X", min_len=0).astype(np.float32)
+    y = check.labels(y, "y", min_len=0)
     if X.ndim != 2 or len(X) != len(y):
         raise ValueError(f"X must be (samples, features) with one label in y per row; "
                          f"got X {X.shape} and y {y.shape}")
@@ -200,8 +209,15 @@ def _as_tensor(X):
     return torch.as_tensor(np.asarray(X, dtype=np.float32))
 
 
+def _check_input(model, X):
+    """``X`` checked against ``model``: a finite table with as many columns as the model has inputs."""
+    check.instance(model, "model", Classifier, "models.train")
+    return check.matrix(X, "X", columns=next(model.parameters()).shape[1])
+
+
 def outputs(model, X):
     """The network's outputs for ``X`` as a numpy array (n, classes), each 0–1."""
+    X = _check_input(model, X)
     with torch.no_grad(), single_thread():
         logits = model(_as_tensor(X))
         probs = torch.sigmoid(logits) if model.head == "sigmoid" else logits.softmax(dim=1)
@@ -215,6 +231,7 @@ def predict(model, X):
 
 def penultimate_features(model, X):
     """Activations of the last hidden layer for ``X`` (n, units): the learned features."""
+    X = _check_input(model, X)
     with torch.no_grad(), single_thread():
         return model.body(_as_tensor(X)).numpy().astype(np.float64)
 
@@ -224,7 +241,8 @@ def mean_output_table(outs, y, n_classes):
 
     A class with no test sample gets a row of ``nan``.
     """
-    outs, y = np.asarray(outs, dtype=float), np.asarray(y)
+    n_classes = check.whole_number(n_classes, "n_classes", 1, MAX_UNITS, WHY_UNITS)
+    outs, y = check.samples(outs, y, "outs", "y", n_classes=n_classes)
     table = np.full((n_classes, outs.shape[1]), np.nan)
     for c in np.unique(y):
         table[c] = outs[y == c].mean(axis=0)
@@ -233,18 +251,31 @@ def mean_output_table(outs, y, n_classes):
 
 def confusion(y_true, y_pred, n_classes):
     """Count confusion matrix: row = true class, column = predicted class."""
+    n_classes = check.whole_number(n_classes, "n_classes", 1, MAX_UNITS, WHY_UNITS)
+    y_true, y_pred = _predictions(y_true, y_pred, n_classes)
     return confusion_matrix(y_true, y_pred, labels=np.arange(n_classes))
 
 
 def accuracy(y_true, y_pred):
     """Fraction of samples predicted correctly."""
+    y_true, y_pred = _predictions(y_true, y_pred)
     return float(np.mean(np.asarray(y_true) == np.asarray(y_pred)))
 
 
 def where_sent(y_true, y_pred, category, n_classes):
     """How many samples of true class ``category`` went to each predicted class."""
-    mask = np.asarray(y_true) == category
-    return np.bincount(np.asarray(y_pred)[mask], minlength=n_classes)
+    n_classes = check.whole_number(n_classes, "n_classes", 1, MAX_UNITS, WHY_UNITS)
+    y_true, y_pred = _predictions(y_true, y_pred, n_classes)
+    category = check.whole_number(category, "category", 0, n_classes - 1)
+    mask = y_true == category
+    return np.bincount(y_pred[mask], minlength=n_classes)
+
+
+def _predictions(y_true, y_pred, n_classes=None):
+    """True and predicted classes: whole numbers (0 … n_classes − 1), one prediction per sample."""
+    y_true, y_pred = check.labels(y_true, "y_true", n_classes), check.labels(y_pred, "y_pred", n_classes)
+    check.same_length("y_true", y_true, "y_pred", y_pred)
+    return y_true, y_pred
 
 
 @dataclass
@@ -298,15 +329,24 @@ def pixel_experiment(n_train=10_000, n_test=1_000, holes=(), head="sigmoid", hid
     ``add_back`` maps a hole category to a number of its samples put back into the
     training set. The test set depends only on ``seed`` and ``n_test``, so runs
     with different holes are compared on the same test images. Returns a :class:`Run`.
-    Runs are remembered: the same arguments return the same Run without retraining
-    (``pixel_experiment.cache_clear()`` forgets them).
+    Runs are remembered: the same arguments return a copy of the same Run without
+    retraining (``pixel_experiment.cache_clear()`` forgets them), so changing a result
+    never changes what the next call returns.
     """
+    add_back = {} if add_back is None else check.mapping(add_back, "add_back")
+    unknown = set(train_kw) - {"epochs", "lr"}
+    if unknown:
+        raise ValueError(f"pixel_experiment got unknown options {sorted(unknown)}; it passes on epochs and lr")
+    if "epochs" in train_kw:
+        train_kw["epochs"] = check.steps(train_kw["epochs"], "epochs")
+    if "lr" in train_kw:
+        train_kw["lr"] = check.number_in(train_kw["lr"], "lr", 0, 10, low_open=True)
     add_back = tuple(sorted((pixels.check_category(c, "add_back category"),
-                             check.whole_number(k, "add_back count")) for c, k in (add_back or {}).items()))
-    return _pixel_experiment(
-        check.whole_number(n_train, "n_train"), check.whole_number(n_test, "n_test", minimum=1),
+                             check.size(k, "add_back count")) for c, k in add_back.items()))
+    return copy.deepcopy(_pixel_experiment(
+        check.size(n_train, "n_train"), check.size(n_test, "n_test", minimum=1),
         pixels.check_categories(holes, "holes"), check.one_of(head, "head", HEADS),
-        _hidden_sizes(hidden), add_back, check.whole_number(seed, "seed"), tuple(sorted(train_kw.items())))
+        _hidden_sizes(hidden), add_back, check_seed(seed), tuple(sorted(train_kw.items()))))
 
 
 @lru_cache(maxsize=64)
@@ -327,7 +367,7 @@ pixel_experiment.cache_clear = _pixel_experiment.cache_clear
 def close_hole(ks, hole=4, **experiment_kw):
     """Put back ``k`` samples of the hole for each ``k`` in ``ks``; one :class:`Run` each."""
     hole = pixels.check_category(hole, "hole")
-    ks = [check.whole_number(k, "k", minimum=0) for k in ks]
+    ks = [check.size(k, "k") for k in check.iterable(ks, "ks")]
     return [pixel_experiment(holes=[hole], add_back={hole: k}, **experiment_kw) for k in ks]
 
 
@@ -349,5 +389,6 @@ def digits_experiment(drop=None, hidden=32, head="softmax", seed=0, epochs=200, 
 def hole_survey(hole=4, seeds=range(5), **experiment_kw):
     """Retrain with one ``hole`` for each seed; the hole facts of each run, with its seed."""
     hole = pixels.check_category(hole, "hole")
+    seeds = check.seeds(seeds)
     return [{"seed": seed, **pixel_experiment(holes=[hole], seed=seed, **experiment_kw).hole_summary(hole)}
             for seed in seeds]

@@ -32,16 +32,12 @@ _POSITION = {"TL": (0, 0), "TR": (0, 1), "BL": (1, 0), "BR": (1, 1)}
 
 def check_category(category, name="category"):
     """Return ``category`` as an int, or raise ValueError unless it is 0–15."""
-    return check.whole_number(category, name, minimum=0, maximum=N_CATEGORIES - 1)
+    return check.whole_number(category, check.text(name, "name"), minimum=0, maximum=N_CATEGORIES - 1)
 
 
 def check_categories(categories, name="categories"):
     """Return a sorted tuple of distinct categories (each 0–15) from any iterable."""
-    if categories is None:
-        return ()
-    if isinstance(categories, (int, np.integer)):
-        categories = [categories]
-    return tuple(sorted({check_category(c, f"each of {name}") for c in categories}))
+    return check.categories(categories, check.text(name, "name"), N_CATEGORIES)
 
 
 def answers(category):
@@ -52,7 +48,7 @@ def answers(category):
 
 def from_answers(answers):
     """The category whose four answers (in question order, 1 = yes) are ``answers``."""
-    bits = np.asarray(answers)
+    bits = check.array(answers, "answers", dtype=None)
     if bits.shape != (N_PIXELS,) or not np.isin(bits, (0, 1)).all():
         raise ValueError(f"answers must be four values, each 0 (no) or 1 (yes); got {answers!r}")
     return int(bits @ _WEIGHTS)
@@ -68,7 +64,7 @@ def image(category):
 
 def category_of(img):
     """The category of a 2×2 image ``[[TL, TR], [BL, BR]]`` of 0s and 1s."""
-    img = np.asarray(img)
+    img = check.array(img, "img", dtype=None)
     if img.shape != (2, 2):
         raise ValueError(f"an image must be 2×2, got shape {img.shape}")
     return from_answers([img[_POSITION[name]] for name in PIXEL_NAMES])
@@ -81,7 +77,7 @@ def all_images():
 
 def inputs(categories):
     """Network inputs for a list of categories: float32 rows ``(TL, TR, BL, BR)``."""
-    categories = np.asarray(categories, dtype=np.int64)
+    categories = check.labels(categories, "categories", N_CATEGORIES, min_len=0, ndim=(0, 1))
     return _INPUTS[categories]
 
 
@@ -111,7 +107,7 @@ def sample(n, holes=(), weights=None, rng=None, seed=None):
     Categories are drawn with replacement, uniformly or by ``weights`` (16
     non-negative numbers); categories in ``holes`` are never drawn.
     """
-    n = check.whole_number(n, "n", minimum=0)
+    n = check.size(n, "n")
     p = np.ones(N_CATEGORIES) if weights is None else check.nonnegative_weights(weights, "weights")
     if p.size != N_CATEGORIES:
         raise ValueError(f"weights needs one number per category (16), got {p.size}")
@@ -126,7 +122,7 @@ def sample(n, holes=(), weights=None, rng=None, seed=None):
 
 def copies(category, k):
     """``k`` samples of one category as ``(X, y)`` (all its images are identical)."""
-    y = np.full(check.whole_number(k, "k", minimum=0), check_category(category), dtype=np.int64)
+    y = np.full(check.size(k, "k"), check_category(category), dtype=np.int64)
     return inputs(y), y
 
 
@@ -136,7 +132,7 @@ def question_correlations(responses):
     ``responses`` is (16, units): row ``c`` holds the units' outputs for image ``c``.
     Returns (units, 4); a unit that gives the same output to every image scores 0.
     """
-    responses = np.asarray(responses, dtype=float)
+    responses = check.array(responses, "responses")
     if responses.ndim != 2 or responses.shape[0] != N_CATEGORIES:
         raise ValueError(f"responses must have one row per category (16, units), got {responses.shape}")
     answers_table = np.array([answers(c) for c in range(N_CATEGORIES)], dtype=float)
@@ -151,6 +147,7 @@ def single_question_units(responses, min_abs_r=0.9):
 
     ``r`` > 0: the unit says yes when the pixel is black; ``r`` < 0: when it is white.
     """
+    min_abs_r = check.number_in(min_abs_r, "min_abs_r", 0, 1)
     corr = question_correlations(responses)
     best = np.abs(corr).argmax(axis=1)
     return [(unit, int(q), float(corr[unit, q])) for unit, q in enumerate(best)

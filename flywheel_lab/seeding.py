@@ -22,6 +22,8 @@ def set_seed(seed=2024, torch=None):
         A generator to pass on as ``rng=`` to the package's random functions.
     """
     seed = check_seed(seed)
+    if torch is not None and not isinstance(torch, bool):
+        raise ValueError(f"torch must be True, False or None (seed torch if it is imported), got {torch!r}")
     random.seed(seed)
     np.random.seed(seed)
     seeded = ["python", "numpy"]

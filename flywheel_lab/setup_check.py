@@ -17,6 +17,8 @@ def pinned_versions():
 
 def installed_version(name):
     """The installed version of ``name`` without any local tag (``2.13.0+cpu`` -> ``2.13.0``)."""
+    if not isinstance(name, str) or not name:
+        raise ValueError(f"name must be a package name such as 'numpy', got {name!r}")
     try:
         return metadata.version(name).split("+")[0]
     except metadata.PackageNotFoundError:

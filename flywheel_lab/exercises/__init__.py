@@ -359,6 +359,8 @@ def _judge_set(answer, expected):
 
 def lookup(key):
     """The :class:`Answer` registered under ``"topic.name"``."""
+    if not isinstance(key, str):
+        raise ValueError(f'the exercise key must be text such as "information.die_entropy", got {key!r}')
     topic, _, name = key.partition(".")
     try:
         answers = importlib.import_module(f"{__name__}.{topic}").ANSWERS
