@@ -152,11 +152,17 @@ def compare(strategies=("random", "kcenter"), seed=0, **options):
     return {s: simulate(s, seed=seed, **options) for s in strategies}
 
 
-def summary(histories):
-    """A fixed-width text table of the last week of each run (rounded for identical printing)."""
+def _check_histories(histories):
+    """``histories`` if it is a dict of name: :class:`History`, as :func:`compare` returns."""
     check.mapping(histories, "histories")
     if not all(isinstance(h, History) for h in histories.values()):
         raise ValueError("histories must map names to the History of simulate, as compare returns")
+    return histories
+
+
+def summary(histories):
+    """A fixed-width text table of the last week of each run (rounded for identical printing)."""
+    _check_histories(histories)
     lines = [f"{'strategy':<18}{'labels':>7}{'cost $':>9}{'real acc':>10}{'bits':>7}{'digits':>8}"
              f"{'$ per bit':>11}"]
     for name, h in histories.items():
@@ -172,7 +178,7 @@ def measured_table(histories):
     A dash marks the weeks before a customer joins; values are rounded to 3 decimals so
     the table prints the same everywhere.
     """
-    histories = dict(histories)
+    histories = _check_histories(histories)
     if not histories:
         raise ValueError("measured_table needs at least one run (a dict of name: History)")
     letters = [[c.name.split()[-1] for c in h.customers] for h in histories.values()]

@@ -439,7 +439,8 @@ def digit_table(results, which=RARE_DIGITS):
     after retraining. A fixed-width text table of ``compare`` results (rounded, so
     it prints the same everywhere).
     """
-    which = [check.whole_number(d, "digit", 0, digits.N_CLASSES - 1) for d in which]
+    results = _check_results(results)
+    which = [check.whole_number(d, "digit", 0, digits.N_CLASSES - 1) for d in check.iterable(which, "which")]
     head = "".join(f"{f'{d}s added':>13}{f'recall {d}':>10}" for d in which)
     lines = [f"{'configuration':<21}{head}"]
     for name, r in results:
@@ -449,11 +450,17 @@ def digit_table(results, which=RARE_DIGITS):
     return "\n".join(lines)
 
 
-def table(results):
-    """A fixed-width text table of ``compare`` results (rounded, so it prints the same everywhere)."""
+def _check_results(results):
+    """``results`` as a non-empty list of ``(name, Result)`` pairs, as :func:`compare` returns."""
     results = check.iterable(results, "results")
     if not all(isinstance(r, (tuple, list)) and len(r) == 2 and isinstance(r[1], Result) for r in results):
         raise ValueError("results must be a list of (name, Result) pairs, as funnel.compare returns")
+    return results
+
+
+def table(results):
+    """A fixed-width text table of ``compare`` results (rounded, so it prints the same everywhere)."""
+    results = _check_results(results)
     lines = [f"{'configuration':<21}{'cost $':>9}{'labels':>8}{'accuracy':>10}{'new bits':>10}{'$ per bit':>11}"]
     for name, r in results:
         per_bit = "never" if math.isinf(r.cost_per_bit) else f"{r.cost_per_bit:.1f}"

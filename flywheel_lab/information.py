@@ -169,8 +169,9 @@ def answer_distances(answers):
 
 def compression_ratio(*arrays):
     """Raw bits of the arrays divided by their compressed bits (see :func:`compressed_bits`)."""
+    compressed = compressed_bits(*arrays)           # checks the arrays first
     raw = 8 * sum(np.asarray(a).nbytes for a in arrays)
-    return raw / compressed_bits(*arrays)
+    return raw / compressed
 
 
 def text_bytes(text):
@@ -182,7 +183,7 @@ def text_bytes(text):
 
 def data_per_information(n_examples, bits_per_example, information_bits):
     """Bits of data collected for each bit of information: ``n_examples · bits_per_example / information_bits``."""
-    n_examples = check.number_in(n_examples, "n_examples", 0, math.inf, low_open=True)
+    n_examples = check.whole_number(n_examples, "n_examples", minimum=1)
     bits_per_example = check.number_in(bits_per_example, "bits_per_example", 0, math.inf, low_open=True)
     information_bits = check.number_in(information_bits, "information_bits", 0, math.inf, low_open=True)
     return n_examples * bits_per_example / information_bits

@@ -72,6 +72,7 @@ SKIPPED = {
     "flywheel.Customer": "a result record made by flywheel.make_customers",
     "flywheel.History": "a result record made by flywheel.simulate",
     "exercises.Answer": "a record that the exercise tables (not students) fill in",
+    "exercises.Feedback": "a result record made by exercises.judge",
 }
 
 # Values that are not mistakes for that parameter: "module.function": {"parameter": (labels, …)};
@@ -86,6 +87,7 @@ ACCEPTS = {
           "C": ("2.5", "10**12")},                   # any positive regularisation strength
     "exercises.check": {"answer": ANY},             # a student's answer may be anything: it gets feedback
     "exercises.is_correct": {"answer": ANY},        # … and so may be judged
+    "exercises.judge": {"answer": ANY},
     "information.entropy": {"base": ("2.5", "10**12")},          # any base above 1 is a unit
     "information.entropy_of_weights": {"base": ("2.5", "10**12")},
     "information.self_information": {"base": ("2.5", "10**12")},
@@ -94,6 +96,13 @@ ACCEPTS = {
     "information.outcomes_told_apart": {"k": ("0",)},           # no answer tells 1 thing apart
     "information.binary_entropy": {"p": ("0",)},                # a coin that never lands heads
     "information.compressed_bits": {"*arrays": ("[-0.5, 1.5]", "3-D array", "3×5 table")},  # any numbers
+    "information.compression_ratio": {"*arrays": ("[-0.5, 1.5]", "3-D array", "3×5 table")},
+    **{f"information.{f}": {"answers": ("3×5 table",)} for f in (   # all yes: 3 items, 5 questions
+        "question_entropies", "joint_entropy", "answer_distances")},
+    "information.text_bytes": {"text": ("text",)},                      # any text is text
+    "information.data_per_information": {"n_examples": ("10**12",),     # a formula: no work
+                                         "bits_per_example": ("2.5", "10**12"),   # bits may be fractional
+                                         "information_bits": ("2.5", "10**12")},
     "information.added_bits": {"held": ("[]", "3-D array", "3×5 table"),                    # are data
                                "new": ("[-0.5, 1.5]", "3-D array", "3×5 table")},
     "pixels.check_category": {"name": ("text",)},               # the name used in messages
@@ -133,6 +142,7 @@ ACCEPTS = {
     "funnel.choose": {"n": ("0", "10**12"), "model": ("0",)},   # n: at most all; 0: a constant guess
     "funnel.predict": {"model": ("0",)},
     "funnel.real_accuracy": {"model": ("0",)},
+    "funnel.per_digit_recall": {"model": ("0",)},                # a constant guess, as in real_accuracy
     "funnel.Settings": {"anomaly": ("0", "2.5", "10**12"), "confidence": ("0",), "label_fraction": ("0",),
                         "duplicate": ("0", "2.5", "10**12")},               # distances have no upper bound
     "funnel.check_filters": {"filters": ("[]",)},                           # no filter
@@ -229,7 +239,7 @@ GENERIC = {
     "weights": lambda: [1.0, 3.0], "class_accuracy": lambda: [0.9, 0.1], "counts": lambda: [990, 10],
     "shares": lambda: [0.99, 0.01], "X": lambda: _digits()[0], "y": lambda: _digits()[1],
     "seed": lambda: 0, "model": _net, "strategy": lambda: "kcenter", "name": lambda: "china.jpg",
-    "key": lambda: "information.die_entropy", "answer": lambda: 1.0, "values": lambda: [3.0, 1.0, 2.0],
+    "key": lambda: "information.die_entropy", "answers": lambda: [[0, 1], [1, 1], [0, 0]], "answer": lambda: 1.0, "values": lambda: [3.0, 1.0, 2.0],
 }
 
 # … and per function (these win over GENERIC).
@@ -292,11 +302,13 @@ BASELINES = {
     "flywheel.simulate": _FLY,
     "flywheel.compare": {"strategies": lambda: ["random"], **_FLY},
     "flywheel.summary": {"histories": _history},
+    "flywheel.measured_table": {"histories": _history},
     "flywheel.simulate_days_to_cover": {"runs": lambda: 50},
     "funnel.looks_corrupted": {"X": lambda: _digits()[0][:10]},
     "funnel.cells_of": {"X": lambda: _digits()[0][:10]},
     "funnel.new_bits": {"X_held": lambda: _digits()[0][:10], "X_new": lambda: _digits()[0][10:20]},
     "funnel.real_accuracy": {"model": _logreg},
+    "funnel.per_digit_recall": {"model": _logreg},
     "funnel.predict": {"model": _logreg, "X": lambda: _digits()[0][:10]},
     "funnel.fit": {"X": lambda: _digits()[0][:30], "y": lambda: _digits()[1][:30]},
     "funnel.stage_costs": {"counts": lambda: {"collect": 10, "label": 2}},
@@ -309,11 +321,17 @@ BASELINES = {
     "funnel.compare": {"stream": _stream, "start": _start},
     "funnel.table": {"results": lambda: [("no filter", __import__("flywheel_lab.funnel").funnel.run(
         _stream(), start=_start()))]},
+    "funnel.digit_table": {"results": lambda: [("no filter", __import__("flywheel_lab.funnel").funnel.run(
+        _stream(), start=_start()))]},
     "funnel.make_stream": {"n": lambda: 30},
     "funnel.start_set": {"per_class": lambda: 2},
     "information.raw_image_bits": {"width": lambda: 400, "height": lambda: 400},
     "information.compressed_bits": {"*arrays": lambda: [np.arange(10)]},
     "information.added_bits": {"held": lambda: [np.arange(10)], "new": lambda: np.arange(5)},
+    "information.compression_ratio": {"*arrays": lambda: [np.arange(10)]},
+    "information.text_bytes": {"text": lambda: "to be or not to be"},
+    "information.data_per_information": {"n_examples": lambda: 100, "bits_per_example": lambda: 8.0,
+                                         "information_bits": lambda: 40.0},
     "models.Classifier": {"n_inputs": lambda: 4, "hidden": lambda: [8], "n_outputs": lambda: 16},
     "models.train": {"X": lambda: _pix()[0], "y": lambda: _pix()[1], "n_classes": lambda: 16,
                      "epochs": lambda: 5},
