@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from . import PALETTE
+from . import PALETTE, axes
 
 # (stage, colour, what the arrow leaving this stage carries to the next one)
 LOOP = (
@@ -27,9 +27,7 @@ def plot_flywheel_loop(ax=None):
     on a new figure of its own. Returns the Axes.
     """
     from matplotlib.patches import Circle, FancyArrowPatch
-    if ax is None:
-        import matplotlib.pyplot as plt
-        _, ax = plt.subplots(figsize=(8, 6.6), facecolor="white")
+    ax = axes(ax, figsize=(8, 6.6))
     n, radius, node = len(LOOP), 1.0, 0.33
     # first stage at the top, then clockwise
     angles = np.pi / 2 - 2 * np.pi * np.arange(n) / n
@@ -40,11 +38,14 @@ def plot_flywheel_loop(ax=None):
         text_colour = "black" if colour in ("orange", "sky", "yellow", "purple") else "white"
         ax.text(*centre, stage, ha="center", va="center", fontsize=12, fontweight="bold",
                 color=text_colour, zorder=4)
+    gap = 1.25 * node / radius          # angle from a disc's centre to just outside its edge
     for i, (_, _, carried) in enumerate(LOOP):
-        start, end = centres[i], centres[(i + 1) % n]
-        ax.add_patch(FancyArrowPatch(start, end, connectionstyle="arc3,rad=-0.25",
-                                     arrowstyle="-|>", mutation_scale=22, lw=2,
-                                     color=PALETTE["black"], shrinkA=30, shrinkB=30, zorder=2))
+        # from just past this disc's edge to just before the next one's, along the ring
+        start = _radial(angles[i] - gap, radius)
+        end = _radial(angles[(i + 1) % n] + gap, radius)
+        ax.add_patch(FancyArrowPatch(start, end, connectionstyle="arc3,rad=-0.2",
+                                     arrowstyle="-|>", mutation_scale=26, lw=2.5,
+                                     color=PALETTE["black"], shrinkA=0, shrinkB=0, zorder=5))
         middle = (angles[i] + angles[(i + 1) % n]) / 2 - (np.pi if i == n - 1 else 0)
         x, y = _radial(middle, radius * 1.55)
         ax.text(x, y, carried, ha="center", va="center", fontsize=10.5, linespacing=1.15,
