@@ -35,7 +35,8 @@ html_static_path = []
 mathjax_path = "mathjax/MathJax.js?config=TeX-AMS-MML_HTMLorMML"
 suppress_warnings = ["mystnb.unknown_mime_type"]  # widget views: the still below each shows it
 
-# A maintainer can preview the launch buttons before publishing by setting the address here.
+# The address comes from pyproject.toml; these variables let a maintainer preview the launch
+# buttons before publishing (and the site test check them).
 REPOSITORY = os.environ.get("FLYWHEEL_LAB_REPOSITORY") or links.repository()
 JUPYTERHUB = os.environ.get("FLYWHEEL_LAB_JUPYTERHUB") or links.jupyterhub()
 html_theme_options = {
@@ -44,7 +45,7 @@ html_theme_options = {
     "use_download_button": True,
 }
 if REPOSITORY:
-    owner, name = links.owner_repo(REPOSITORY)
+    links.owner_repo(REPOSITORY)  # a public GitHub address, or a clear error
     html_theme_options.update({
         "repository_url": REPOSITORY,
         "repository_branch": links.BRANCH,
@@ -55,17 +56,18 @@ if REPOSITORY:
                            "jupyterhub_url": JUPYTERHUB or "",
                            "notebook_interface": "jupyterlab"},
     })
-    launch = ("Each page's rocket button (top right) opens it in Binder or Colab"
-              + (" or on the class JupyterHub." if JUPYTERHUB else "."))
-else:
-    launch = f"Launch buttons (Binder, Colab, JupyterHub) are {links.NOT_SET}."
-myst_substitutions = {"launch": launch}
+myst_substitutions = {"launch": links.site_note(REPOSITORY, JUPYTERHUB)}
+
 
 def fold_solutions(app, docname, source):
-    """Fold every cell tagged ``solution`` into a dropdown (myst-nb's hide-cell), closed."""
+    """Fold every cell tagged ``solution`` into a closed dropdown (myst-nb's hide-cell for
+    code, a ``<details>`` block for a model answer); drop the launch line and Colab cell."""
     if not app.env.doc2path(docname).name.endswith(".ipynb"):
         return
     nb = json.loads(source[0])
+    # the launch line and the Colab cell are for notebooks; pages have launch buttons
+    nb["cells"] = [c for c in nb["cells"]
+                   if not {"launch", "colab"} & set(c.get("metadata", {}).get("tags", []))]
     for cell in nb["cells"]:
         tags = cell.get("metadata", {}).get("tags", [])
         if "solution" not in tags:

@@ -109,6 +109,14 @@ def readme_block(url):
     return f"{README_START}\n{body}\n{README_END}"
 
 
+def site_note(url, hub=None):
+    """The website's sentence about its launch buttons."""
+    if url is None:
+        return f"Launch buttons (Binder, Colab, JupyterHub) are {NOT_SET}."
+    return ("The rocket button at the top of each notebook page opens it in Binder or Colab"
+            + (" or on the class JupyterHub." if hub else "."))
+
+
 def tagged(nb, tag):
     """The cells of ``nb`` carrying ``tag``."""
     return [c for c in nb.cells if tag in c.metadata.get("tags", [])]
