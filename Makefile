@@ -35,12 +35,10 @@ lock:  ## after editing dependencies in pyproject.toml: re-resolve requirements.
 
 # CI's second job: pyproject.toml's lower bounds (torch at the locked version) in their own
 # environment; the unit tests and strict nbval over every notebook must pass there too.
-# Not run there: the browser and website tests (tools, not the package) and the re-execution
-# test (the committed outputs are what the locked stack writes, version numbers included).
+# Not run there: the browser and website tests (they test tools, not the package).
 LOWER := build/lower
 lower: $(LOWER)/.installed  ## run the unit tests and every notebook on the oldest supported versions
-	$(LOWER)/bin/python $(PYTEST) --ignore=tests/test_browser.py --ignore=tests/test_site.py \
-	  --ignore=tests/test_reexecution.py tests notebooks
+	$(LOWER)/bin/python $(PYTEST) --ignore=tests/test_browser.py --ignore=tests/test_site.py tests notebooks
 
 $(LOWER)/.installed: pyproject.toml $(LOCK)
 	rm -rf $(LOWER) && $(PYTHON) -m venv $(LOWER)

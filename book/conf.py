@@ -32,7 +32,13 @@ html_theme = "sphinx_book_theme"
 html_title = "flywheel-lab: the data flywheel, measured"
 html_static_path = []
 # MathJax 2 from the jupyter-server-mathjax wheel, copied into the site: formulas render offline.
-mathjax_path = "mathjax/MathJax.js?config=TeX-AMS-MML_HTMLorMML"
+mathjax_path = "mathjax/MathJax.js?config=TeX-AMS-MML_HTMLorMML-full"
+myst_update_mathjax = False  # its MathJax 3 settings (window.MathJax = …) stop MathJax 2
+mathjax2_config = {"tex2jax": {"inlineMath": [["\\(", "\\)"]], "displayMath": [["\\[", "\\]"]],
+                               "processEscapes": True},
+                   # the wheel ships the STIX-Web fonts only (as the classic notebook uses them)
+                   "HTML-CSS": {"availableFonts": ["STIX-Web"], "preferredFont": "STIX-Web",
+                                "webFont": "STIX-Web", "imageFont": None}}
 suppress_warnings = ["mystnb.unknown_mime_type"]  # widget views: the still below each shows it
 
 # The address comes from pyproject.toml; these variables let a maintainer preview the launch

@@ -121,7 +121,8 @@ def test_without_an_address_the_site_says_so():
 
 
 def test_a_browser_finds_the_sidebar_and_search(site, tmp_path):
-    """Chromium opens a page from disk: the sidebar lists the series, search finds a word."""
+    """Chromium opens a page from disk: the sidebar lists the series, previous/next link the
+    neighbours, search finds a word, and formulas are typeset by the MathJax beside the pages."""
     require_browser()
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
@@ -144,4 +145,6 @@ def test_a_browser_finds_the_sidebar_and_search(site, tmp_path):
         results.first.wait_for(timeout=30_000)
         assert results.count() >= 2
         page.screenshot(path=str(tmp_path / "search.png"))
+        page.goto((site / "01_information_in_bits.html").as_uri())
+        page.locator(".MathJax").first.wait_for(state="attached", timeout=30_000)  # offline MathJax
         browser.close()
