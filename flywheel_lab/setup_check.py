@@ -1,18 +1,30 @@
-"""Is this the environment the series was tested with? (used by notebook 00)"""
+"""Is every package the series needs installed in a version it was tested with? (notebook 00)
+
+flywheel_lab declares compatible ranges (``numpy>=2.0.0``): the oldest version of each was
+tested by CI's lower-bound job, the newest by its main job (requirements.lock). An extra's
+packages (JupyterLab, the test tools) are checked only where they are installed.
+"""
 
 import platform
-import re
 from importlib import metadata
+
+from packaging.requirements import Requirement
+
+
+def requirements():
+    """``{package: Requirement}`` for every dependency flywheel_lab declares that applies here."""
+    reqs = {}
+    for text in metadata.requires("flywheel_lab") or ():
+        req = Requirement(text)
+        base = req.marker is None or req.marker.evaluate({"extra": ""})
+        if base or installed_version(req.name) is not None:
+            reqs[req.name] = req
+    return reqs
 
 
 def pinned_versions():
-    """``{package: pinned version}`` for every dependency flywheel_lab declares."""
-    pins = {}
-    for req in metadata.requires("flywheel_lab") or ():
-        m = re.match(r"([A-Za-z0-9_.-]+)==([^\s;]+)", req)
-        if m:
-            pins[m.group(1)] = m.group(2)
-    return pins
+    """``{package: version range}`` of every dependency that applies here (e.g. ``>=2.0.0``)."""
+    return {name: str(req.specifier) for name, req in requirements().items()}
 
 
 def installed_version(name):
@@ -25,16 +37,25 @@ def installed_version(name):
         return None
 
 
+def in_range(name, req):
+    """True if ``name`` is installed in a version ``req`` allows."""
+    have = installed_version(name)
+    return have is not None and req.specifier.contains(have, prereleases=True)
+
+
 def report():
-    """One line per dependency: name, installed version, and whether it matches the pin."""
-    lines = [f"python {platform.python_version_tuple()[0]}.{platform.python_version_tuple()[1]}"]
-    for name, pin in sorted(pinned_versions().items()):
+    """One line per dependency: name, installed version, and whether it is in range."""
+    major, minor, _ = platform.python_version_tuple()
+    lines = [f"python {major}.{minor}"]
+    reqs = sorted(requirements().items())
+    width = max(len(name) for name, _ in reqs)
+    for name, req in reqs:
         have = installed_version(name)
-        mark = "ok" if have == pin else f"MISMATCH: expected {pin} (run `make lab` again)"
-        lines.append(f"{name:<14} {have or 'missing':<10} {mark}")
+        mark = "ok" if in_range(name, req) else f"MISMATCH: needs {req.specifier} (run `make lab` again)"
+        lines.append(f"{name:<{width}}  {have or 'missing':<10} {mark}")
     return "\n".join(lines)
 
 
 def all_pins_met():
-    """True if every pinned dependency is installed at its pinned version."""
-    return all(installed_version(n) == v for n, v in pinned_versions().items())
+    """True if every dependency that applies here is installed in a version it allows."""
+    return all(in_range(name, req) for name, req in requirements().items())

@@ -322,3 +322,15 @@ def test_days_for_accuracy_grows_with_each_nine_and_with_a_steeper_tail():
 def test_days_for_accuracy_rejects_levels_outside_0_1(bad):
     with pytest.raises(ValueError, match="share must be in"):
         col.days_for_accuracy(bad, 16)
+
+
+def test_expected_days_all_where_quad_drifts_matches_high_precision():
+    """An example hypothesis 6.100 finds (rarest category 8e-13): mpmath agrees to 1e-12."""
+    mp = pytest.importorskip("mpmath")
+    p = np.random.default_rng(12).dirichlet(np.full(18, 0.2187500000000003))
+    assert p.min() < 1e-12
+    mp.mp.dps = 30
+    probs = [mp.mpf(float(q)) for q in p]
+    points = [0] + sorted({float(np.log(p.size) / q) for q in p}) + [mp.inf]
+    exact = mp.quad(lambda t: 1 - mp.fprod([1 - mp.exp(-q * t) for q in probs]), points)
+    assert col.expected_days_all(p) == pytest.approx(float(exact), rel=1e-12)

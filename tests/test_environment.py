@@ -1,27 +1,26 @@
-"""The conda/Binder environment pins the same versions as the pip route (pyproject.toml)."""
+"""The conda/Binder environment pins the same versions as the pip route (requirements.lock)."""
 
 import re
-import tomllib
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+import lock  # noqa: E402  (tools/lock.py)
+
 CONDA_NAMES = {"torch": "pytorch"}  # pip name -> conda-forge name, where they differ
 
 
 def pip_pins():
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    specs = list(project["dependencies"])
-    for extra in project["optional-dependencies"].values():
-        specs += extra
-    pins = {}
-    for spec in specs:
-        name, sep, version = spec.partition("==")
-        assert sep, f"{spec!r} in pyproject.toml is not pinned with =="
-        pins[name.strip().lower()] = version.strip()
-    return pins
+    """``{name: locked version}`` of every package pyproject.toml asks for (any extra)."""
+    locked = lock.read_lock()
+    names = {lock.split(spec)[0] for spec in lock.requirements()}
+    missing = names - set(locked)
+    assert not missing, f"{sorted(missing)} missing from requirements.lock: run `make lock`"
+    return {name: locked[name] for name in names}
 
 
 def environment():
@@ -42,15 +41,15 @@ def test_every_pip_pin_is_in_environment_yml_with_the_same_version():
     conda = conda_pins()
     for name, version in pip_pins().items():
         conda_name = CONDA_NAMES.get(name, name)
-        assert conda_name in conda, f"{name} is pinned in pyproject.toml but missing from environment.yml"
+        assert conda_name in conda, f"{name} is in pyproject.toml but missing from environment.yml"
         assert conda[conda_name] == version, (
-            f"{name}: pyproject.toml pins {version}, environment.yml has {conda[conda_name]}")
+            f"{name}: requirements.lock pins {version}, environment.yml has {conda[conda_name]}")
 
 
 def test_environment_yml_has_no_unpinned_extras():
     pip = {CONDA_NAMES.get(n, n) for n in pip_pins()}
     extra = set(conda_pins()) - pip - {"python", "pip"}
-    assert not extra, f"environment.yml lists packages pyproject.toml does not pin: {sorted(extra)}"
+    assert not extra, f"environment.yml lists packages pyproject.toml does not ask for: {sorted(extra)}"
 
 
 def test_environment_yml_is_valid_for_repo2docker():

@@ -68,9 +68,17 @@ def test_no_absolute_paths(nb):
             assert not match, f"absolute path {match.group(0)!r} in {cell.source[:60]!r}"
 
 
-def test_first_code_cell_is_the_imports_cell(nb):
-    first = code_cells(nb)[0]
-    assert "imports" in first.metadata.get("tags", []), "tag the first code cell `imports`"
+def test_the_colab_cell_comes_first_then_the_imports_cell(nb):
+    """The first code cell installs the package on Colab only (tools/links.py writes it);
+    the second is the imports cell."""
+    first, second = code_cells(nb)[:2]
+    assert first.metadata.get("tags") == ["colab"], "run `make links`: the Colab cell comes first"
+    assert "imports" in second.metadata.get("tags", []), "tag the first code cell after it `imports`"
+    assert not first.outputs, "the Colab cell prints nothing outside Colab"
+
+
+def imports_cell(nb):
+    return next(c for c in code_cells(nb) if "imports" in c.metadata.get("tags", []))
 
 
 def test_plot_cells_end_with_show(nb):
@@ -117,5 +125,4 @@ def test_exercises_with_hidden_solutions(nb):
 def test_figures_use_the_series_style(nb):
     uses_pyplot = any("plt." in c.source for c in code_cells(nb))
     if uses_pyplot:
-        first = code_cells(nb)[0]
-        assert "plots.use_style()" in first.source, "call plots.use_style() in the imports cell"
+        assert "plots.use_style()" in imports_cell(nb).source, "call plots.use_style() in the imports cell"
