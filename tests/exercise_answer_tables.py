@@ -13,8 +13,8 @@ import math
 import numpy as np
 
 from flywheel_lab import collection, exercises, pixels
-from flywheel_lab.exercises import (LIST, NUMBER_FOR_SET, PERCENT, TEXT, TOO_FEW_DIGITS,
-                                    WRONG)
+from flywheel_lab.exercises import (LIST, NUMBER_FOR_SET, PERCENT, ROUNDED_TWICE, SET_AS_TEXT,
+                                    TEXT, TOO_FEW_DIGITS, WRONG)
 
 
 def _rounded(entry, x, extra=0):
@@ -84,7 +84,7 @@ WRONG_FORMS = {
                             (2, WRONG), ([1, 2, 3], LIST)],
     "start.certain_coin": [(1, WRONG), (0.5, WRONG), ("zero", TEXT)],
     "information.die_entropy": [(round(math.log(6), 2), WRONG),         # natural log
-                                (2.59, WRONG), (2.6, TOO_FEW_DIGITS), (6, WRONG),
+                                (2.59, ROUNDED_TWICE), (2.6, TOO_FEW_DIGITS), (6, WRONG),
                                 ("2,58", TEXT), ([1.79, 2.58], LIST), (True, WRONG)],
     "information.questions_for_100": [(6, WRONG),                       # one too few
                                       (6.64, WRONG),                    # log2(100), not rounded up
@@ -167,7 +167,8 @@ WRONG_FORMS = {
     "pixels.category_tl_br": [(9, WRONG),                               # bits read the other way
                               ([1, 0, 0, 1], LIST), (3, WRONG), ("six", TEXT)],
     "pixels.neighbours_15": [({7, 11, 13}, WRONG), (4, NUMBER_FOR_SET),
-                             ("7, 11, 13, 14", TEXT), ({1, 2, 4, 8}, WRONG)],  # category 0's
+                             ("seven, eleven", SET_AS_TEXT), ("{7, 11, 13}", WRONG),
+                             ({1, 2, 4, 8}, WRONG)],  # category 0's
     "pixels.two_flips_from_4": [(4, WRONG), (2, WRONG), (16, WRONG)],
     "pixels.two_holes_4_6": [(set(pixels.neighbours(4)), WRONG),        # kept the other hole
                              ({4, 6}, WRONG), (12, NUMBER_FOR_SET)],

@@ -14,7 +14,8 @@ import pytest
 
 from flywheel_lab import exercises
 from flywheel_lab.exercises import (CORRECT, CORRECT_TEXT, FRACTION, LIST, NUMBER_FOR_SET,
-                                    PERCENT, TEXT, TOO_FEW_DIGITS, WRONG, Answer)
+                                    PERCENT, ROUNDED_TWICE, SET_AS_TEXT, TEXT, TOO_FEW_DIGITS,
+                                    WRONG, Answer)
 
 from exercise_answer_tables import WRONG_FORMS, right_forms
 
@@ -109,8 +110,27 @@ def test_the_rule_on_log2_6_to_3_significant_figures():
     judge = exercises.lookup("information.die_entropy").judge
     assert judge(2.58).kind == judge(2.585).kind == judge(np.log2(6)).kind == CORRECT
     assert judge(2.6).kind == judge(3).kind == TOO_FEW_DIGITS
-    assert judge(2.59).kind == judge(2.57).kind == WRONG
+    assert judge(2.57).kind == judge(2.5).kind == WRONG
+    assert judge(2.59).kind == ROUNDED_TWICE       # the printed 2.585 rounded again
     assert judge(True).kind == WRONG
+
+
+def test_rounding_twice_is_told_apart_only_where_it_explains_the_digits():
+    to_2_decimals = Answer(0.8, "hint", decimals=2)
+    assert to_2_decimals.judge(0.79).kind == WRONG          # 0.8 rounds to 0.80 however often
+    days = Answer(4.7914, "hint", decimals=1)
+    assert days.judge(4.8).kind == CORRECT
+    assert Answer(1.4449, "hint", decimals=2).judge(1.45).kind == ROUNDED_TWICE   # 1.445 → 1.45
+    message = exercises.judge("information.die_entropy", 2.59).message
+    assert "2.58" not in message and "2.585" not in message      # never the answer
+
+
+def test_a_set_typed_in_quotes_is_read_like_a_numeric_string():
+    judge = exercises.lookup("pixels.neighbours_15").judge
+    for typed in ("{7, 11, 13, 14}", "7, 11, 13, 14", "[14, 13, 11, 7]", " 7 11 13 14 "):
+        assert judge(typed).kind == CORRECT_TEXT, typed
+    assert judge("{7, 11, 13}").kind == WRONG
+    assert judge("the four neighbours").kind == SET_AS_TEXT
 
 
 def test_percent_and_fraction_slips_both_ways():
@@ -138,7 +158,8 @@ def test_format_slips():
     members = Answer({1, 2}, "hint")
     assert members.judge(1).kind == NUMBER_FOR_SET
     assert members.judge(np.int64(1)).kind == NUMBER_FOR_SET
-    assert members.judge("{1, 2}").kind == TEXT
+    assert members.judge("{1, 2}").kind == CORRECT_TEXT   # read like a numeric string
+    assert members.judge("one and two").kind == SET_AS_TEXT
     assert members.judge([[1, 2]]).kind == CORRECT     # a 2-D array of the members
     assert members.judge([1, 2, 3]).kind == WRONG
 

@@ -16,8 +16,10 @@ The matching rule (CONTRIBUTING.md, "How answers are judged", says the same):
   within half a unit of the last digit asked for (to 3 significant figures, 2.58, 2.585
   and the full 2.5849… are all right for log2 6; 2.59 is not). An answer that is right
   only at a coarser precision than asked (2.6) is told "too few digits".
+  An answer rounded twice (a printed 2.585 rounded again to 2.59 for 2.58496…) is told so.
 * **Sets.** A set matches any iterable with the same members (a list, a tuple, an
-  array; order and repeats do not matter).
+  array; order and repeats do not matter). A set typed in quotes (``"{7, 11, 13, 14}"``)
+  is read like a numeric string: accepted with a note if right, the hint if wrong.
 * **Text.** A string that reads as a number (``"0.8"``, ``"49,766,400"``) where a number
   is expected is judged as that number: a right one is accepted with a note to drop the
   quotes, a wrong one gets the hint. Other text gets a "this needs a number" message.
@@ -36,6 +38,7 @@ import math
 import numbers
 import re
 from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -48,20 +51,22 @@ TEXT = "text"
 PERCENT = "percent"
 FRACTION = "fraction"
 TOO_FEW_DIGITS = "too_few_digits"
+ROUNDED_TWICE = "rounded_twice"
+SET_AS_TEXT = "set_as_text"
 LIST = "list"
 NUMBER_FOR_SET = "number_for_set"
 WRONG = "wrong"
 
 #: every kind of feedback, and whether it counts as right
 ACCEPTED = {CORRECT: True, CORRECT_TEXT: True, PLACEHOLDER: False, TEXT: False,
-            PERCENT: False, FRACTION: False, TOO_FEW_DIGITS: False, LIST: False,
-            NUMBER_FOR_SET: False, WRONG: False}
+            PERCENT: False, FRACTION: False, TOO_FEW_DIGITS: False, ROUNDED_TWICE: False,
+            LIST: False, NUMBER_FOR_SET: False, SET_AS_TEXT: False, WRONG: False}
 
 _MESSAGES = {
     PLACEHOLDER: "Not answered yet: replace the placeholder with your answer and run the cell.",
     CORRECT: "✅ Correct!",
-    CORRECT_TEXT: ("✅ Correct! (You typed it as text, in quotes: next time write the number "
-                   "itself, without quotes.)"),
+    CORRECT_TEXT: ("✅ Correct! (You typed it as text, in quotes: next time write it "
+                   "without quotes.)"),
     TEXT: ("❌ Not yet: this question needs a number, and you gave text. Write the number "
            "without quotes, with a decimal point (not a comma) and no units."),
     PERCENT: ("❌ Almost: that looks like a percentage. This question wants a fraction "
@@ -69,10 +74,15 @@ _MESSAGES = {
     FRACTION: ("❌ Almost: that looks like a fraction. This question wants a percentage "
                "(a fraction of 0.5 is written 50)."),
     TOO_FEW_DIGITS: "❌ Almost: right as far as it goes, but with too few digits. Give it {precision}.",
+    ROUNDED_TWICE: ("❌ Almost: the last digit was rounded from a number that was already rounded "
+                    "(like 1.449 → 1.45 → 1.5, when the full value rounds to 1.4). Round the full value, "
+                    "printed with more digits, {precision}."),
     LIST: ("❌ Not yet: this question needs one number, and you gave {count} values (a list "
            "or an array). Pick out the one the question asks about."),
     NUMBER_FOR_SET: ("❌ Not yet: this question needs a set of numbers, such as {{1, 2}}, "
                      "and you gave a single number."),
+    SET_AS_TEXT: ("❌ Not yet: this question needs a set of numbers, and you gave text that does "
+                  "not read as one. Write the numbers between braces, without quotes: {{1, 2}}."),
     WRONG: "❌ Not yet. Hint: {hint}",
 }
 
@@ -271,6 +281,8 @@ def _judge_number(spec, a, x):
     value = float(a.number if isinstance(a, _Typed) else a)
     if _close(value, x, _unit(spec, x)):
         return CORRECT
+    if _rounded_twice(spec, value, x):
+        return ROUNDED_TWICE
     decimals, sig = _digits(a)
     if decimals is None:
         return WRONG
@@ -281,6 +293,24 @@ def _judge_number(spec, a, x):
     else:
         return WRONG
     return TOO_FEW_DIGITS if _close(value, x, coarse) else WRONG
+
+
+def _rounded_twice(spec, value, x):
+    """True if ``value`` is ``x`` rounded first to 1–3 more digits, then (halves up) to the digits asked.
+
+    The slip of rounding a printed 2.585 to 2.59 when log2 6 = 2.58496… (right: 2.58).
+    """
+    half = _unit(spec, x)
+    if half == 0 or not math.isfinite(x):
+        return False
+    last = round(math.log10(2 * half))                     # exponent of the last digit asked
+    exact = Decimal(repr(float(x)))
+    for extra in (1, 2, 3):
+        finer = exact.quantize(Decimal(1).scaleb(last - extra), rounding=ROUND_HALF_EVEN)
+        twice = float(finer.quantize(Decimal(1).scaleb(last), rounding=ROUND_HALF_UP))
+        if math.isclose(twice, value, rel_tol=1e-12, abs_tol=1e-12):
+            return True
+    return False
 
 
 def _scaled(a, factor):
@@ -342,7 +372,10 @@ def _judge_numeric(spec, answer, x):
 
 def _judge_set(answer, expected):
     if isinstance(answer, str):
-        return TEXT
+        members = _parse_set_text(answer)
+        if members is None:
+            return SET_AS_TEXT
+        return CORRECT_TEXT if members == set(expected) else WRONG
     if _is_number(answer) or (isinstance(answer, np.ndarray) and answer.ndim == 0):
         return NUMBER_FOR_SET
     try:
@@ -353,6 +386,15 @@ def _judge_set(answer, expected):
         except (TypeError, ValueError):
             return WRONG
         return CORRECT if set(items) == set(expected) else WRONG
+
+
+def _parse_set_text(text):
+    """The numbers of a set typed in quotes (``"{7, 11, 13, 14}"``, ``"7 11 13 14"``), or None."""
+    inner = text.strip().strip("{}[]()").strip()
+    parts = [p for p in re.split(r"[\s,;]+", inner) if p]
+    if not parts or not all(re.fullmatch(r"[+-]?\d+", p) for p in parts):
+        return None
+    return {int(p) for p in parts}
 
 
 # ------------------------------------------------------------------ public API
