@@ -280,6 +280,9 @@ def test_the_last_hole_summary_tells_neighbouring_days_apart():
     from flywheel_lab.widgets.collection import draw_last_hole
     text = draw_last_hole(Figure().subplots(), categories=64, confidence=0.999)
     assert text == "439 days give 99.901% (one day less: 99.899%)"
+    # day 145 (98.997 %) must not read as reaching 99 % ("99.00%")
+    text = draw_last_hole(Figure().subplots(), categories=32, confidence=0.99)
+    assert text == "146 days give 99.030% (one day less: 98.998%)"
     assert draw_last_hole(Figure().subplots(), categories=2, confidence=0.5).startswith("1 day gives 50.00%")
 
 

@@ -60,16 +60,19 @@ def draw_last_hole(ax, categories=16, confidence=0.99, compare=None):
     needed = col.days_for_confidence(confidence, p)
     day = np.arange(0, int(needed * 1.4) + 2)
     plot_last_hole(day, col.prob_seen(day, p), confidence, needed, compare, ax=ax)
-    now, before = _distinct_percents(col.prob_seen(needed, p), col.prob_seen(needed - 1, p))
+    now, before = _distinct_percents(col.prob_seen(needed, p), col.prob_seen(needed - 1, p),
+                                     confidence)
     days = "1 day gives" if needed == 1 else f"{needed} days give"
     return f"{days} {now} (one day less: {before})"
 
 
-def _distinct_percents(a, b):
-    """``a`` and ``b`` as percentages, with just enough decimals (two or more) to differ."""
+def _distinct_percents(a, b, target):
+    """``a`` (reaches ``target``) and ``b`` (falls short) as percentages, rounded to just
+    enough decimals (two or more) that they differ and ``b`` reads as below ``target``:
+    98.997 % against 99 % shows as 98.997 %, never as 99.00 %."""
     for decimals in range(2, 7):
         text_a, text_b = f"{a:.{decimals}%}", f"{b:.{decimals}%}"
-        if text_a != text_b:
+        if text_a != text_b and round(b * 100, decimals) < round(target * 100, decimals):
             break
     return text_a, text_b
 
