@@ -57,10 +57,16 @@ def _matrix(X, name):
 
 def _pair(X_candidates, X_held):
     """Both arrays checked, non-empty and with the same number of features."""
-    A = _matrix(X_candidates, "X_candidates")
     B = _matrix(X_held, "X_held")
+    if np.ndim(X_candidates) == 1 and np.size(X_candidates) == B.shape[1] > 1:
+        X_candidates = np.reshape(X_candidates, (1, -1))    # one sample given as a flat vector
+    A = _matrix(X_candidates, "X_candidates")
     if len(B) == 0:
         raise ValueError("X_held is empty: novelty needs at least one held sample to compare with")
+    if A.shape[1] != B.shape[1] and A.size == B.shape[1]:
+        raise ValueError(f"X_candidates has shape {A.shape}, but each sample must be one row of "
+                         f"{B.shape[1]} features like X_held's: flatten the image with "
+                         "image.reshape(1, -1)")
     if A.shape[1] != B.shape[1]:
         raise ValueError(f"X_candidates has {A.shape[1]} features but X_held has {B.shape[1]}; "
                          "both must live in the same feature space")

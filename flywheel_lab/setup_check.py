@@ -37,7 +37,7 @@ def installed_version(name):
         return None
 
 
-def in_range(name, req):
+def _in_range(name, req):
     """True if ``name`` is installed in a version ``req`` allows."""
     have = installed_version(name)
     return have is not None and req.specifier.contains(have, prereleases=True)
@@ -51,11 +51,11 @@ def report():
     width = max(len(name) for name, _ in reqs)
     for name, req in reqs:
         have = installed_version(name)
-        mark = "ok" if in_range(name, req) else f"MISMATCH: needs {req.specifier} (run `make lab` again)"
+        mark = "ok" if _in_range(name, req) else f"MISMATCH: needs {req.specifier} (run `make lab` again)"
         lines.append(f"{name:<{width}}  {have or 'missing':<10} {mark}")
     return "\n".join(lines)
 
 
 def all_pins_met():
     """True if every dependency that applies here is installed in a version it allows."""
-    return all(in_range(name, req) for name, req in requirements().items())
+    return all(_in_range(name, req) for name, req in requirements().items())

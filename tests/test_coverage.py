@@ -177,3 +177,10 @@ def test_coverage_widget_colour_scale_spans_its_distances():
         dist = coverage_widgets.coverage_map("kcenter", labels, ax=Figure().subplots())
         assert dist.max() <= scale * 1.05
     assert coverage_widgets.coverage_map("random", 20, ax=Figure().subplots()).max() > 0.9 * scale
+
+
+def test_novelty_of_one_flat_image_and_a_clear_error_for_an_unflattened_one():
+    held = np.eye(4)
+    assert cv.novelty(np.zeros(4), held).tolist() == cv.novelty(np.zeros((1, 4)), held).tolist() == [1.0]
+    with pytest.raises(ValueError, match=r"reshape\(1, -1\)"):
+        cv.novelty(np.zeros((2, 2)), held)
