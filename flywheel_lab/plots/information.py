@@ -14,7 +14,8 @@ def plot_binary_entropy(p=None, ax=None):
     ax.plot(grid, binary_entropy(grid), color=PALETTE["blue"], label="H(p)")
     if p is not None:
         h = binary_entropy(p)
-        ax.plot([p], [h], "o", ms=10, color=PALETTE["vermillion"], label=f"p = {p:.2f}: {h:.3f} bits")
+        ax.plot([p], [h], "o", ms=10, color=PALETTE["vermillion"], clip_on=False,  # whole at p = 0 or 1
+                label=f"p = {p:.2f}: {h:.3f} bits")
         ax.vlines(p, 0, h, colors=PALETTE["vermillion"], linestyles=":")
     percent_axis(ax, "x")
     return decorate(ax, xlabel="chance of heads, p (%)", ylabel="entropy H(p) (bits)",

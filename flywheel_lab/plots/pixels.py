@@ -49,11 +49,20 @@ def plot_questions(ax=None):
                     title="Category = the four answers as a binary number")
 
 
-def plot_output_table(table, ax=None, title="Mean output per true category"):
-    """The chapter's table: mean output of each neuron (column) per true class (row)."""
+OUTPUT_SCALES = {"sigmoid": "mean output (0 = no, 1 = yes)",       # 16 independent yes/no outputs
+                 "softmax": "mean share of the output (row sums to 1)"}
+
+
+def plot_output_table(table, ax=None, title="Mean output per true category", head="sigmoid"):
+    """The chapter's table: mean output of each neuron (column) per true class (row).
+
+    ``head`` names the output layer, for the colour scale's label: a sigmoid head gives
+    16 independent yes/no outputs, a softmax head shares 1 among them.
+    """
+    cbar_label = OUTPUT_SCALES[head]
     ax = axes(ax)
     labels = np.where(np.round(table, 1) == 0, "", np.vectorize(lambda v: f"{v:.1f}")(table))
-    _heatmap(table, ax, labels, vmax=1, cbar_label="mean output (0 = no, 1 = yes)")
+    _heatmap(table, ax, labels, vmax=1, cbar_label=cbar_label)
     return decorate(ax, xlabel="output neuron (category)", ylabel="true category", title=title)
 
 

@@ -50,8 +50,16 @@ def diminishing_returns(categories=16, days=100, exponent=0.0, trials=2000):
     def render(**values):
         fig, axs = figure()
         draw_diminishing(axs, **values)
-        return fig
+        return fig, _held_summary(values["categories"], values["days"], values["exponent"])
     return Live(controls, render)
+
+
+def _held_summary(categories, days, exponent):
+    """The line under the diminishing-returns figure: bits held on the last day, on average."""
+    p = col.zipf_frequencies(categories, exponent)
+    held = float(col.expected_information(days, p))
+    total = float(col.bits_per_category(p) * categories)
+    return f"after {days} days you hold {held:.2f} of the {total:.2f} bits, on average"
 
 
 def draw_last_hole(ax, categories=16, confidence=0.99, compare=None):

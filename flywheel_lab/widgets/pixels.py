@@ -26,7 +26,7 @@ def render_holes(holes, n_train, head, seed):
     """Train without ``holes`` and draw the mean-output table beside the confusion matrix."""
     run = models.pixel_experiment(n_train=n_train, holes=holes, head=head, seed=seed)
     fig, (left, right) = new_figure(1, 2, figsize=(13, 5.2))
-    plot_output_table(run.table(), ax=left, title=f"Mean output ({head} head)")
+    plot_output_table(run.table(), ax=left, title=f"Mean output ({head} head)", head=head)
     plot_confusion(run.confusion(), ax=right)
     return hole_text(run, holes), fig
 
