@@ -56,6 +56,12 @@ def read_table(name):
     return pd.read_csv(verified_path(name), comment="#")
 
 
+def read_json(name):
+    """Read a checksum-verified JSON file from ``data/`` (e.g. a benchmark's saved results)."""
+    import json
+    return json.loads(verified_path(name).read_text())
+
+
 def sample_photo(name="china.jpg"):
     """A real colour photograph shipped inside scikit-learn, as a (height, width, 3) uint8 array.
 
