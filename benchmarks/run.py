@@ -40,16 +40,18 @@ def notebook_table(prefix):
     return "\n".join(rows)
 
 
-def widget_sweeps():
-    """``{widget: [(update s, floor s), …]}`` for every widget, measured in this process."""
+def widget_sweeps(prefix=""):
+    """``{widget: [(update s, floor s), …]}`` for every widget (whose name starts with ``prefix``)."""
     from flywheel_lab.widgets import builders
-    return {name: widget_first_visits(builder) for name, builder in sorted(builders().items())}
+    return {name: widget_first_visits(builder) for name, builder in sorted(builders().items())
+            if name.startswith(prefix)}
 
 
-def widget_table(repeats=3):
+def widget_table(repeats=3, prefix=""):
     """Markdown table of every widget's update time as a ratio to its floor (see the module docstring)."""
-    runs = [json.loads(subprocess.run([sys.executable, __file__, "--widget-sweep"], check=True,
-                                      capture_output=True, text=True).stdout) for _ in range(repeats)]
+    command = [sys.executable, __file__, "--widget-sweep", "--widgets", prefix]
+    runs = [json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+            for _ in range(repeats)]
     rows = [f"Machine: {machine()}; {repeats} fresh-process sweeps, each update its lowest ratio.", "",
             "| widget | updates timed | median × floor | slowest × floor | target | "
             "median update (ms) | slowest update (ms) | floor (ms) |",
@@ -76,13 +78,14 @@ def main(argv=None):
     parser.add_argument("--widgets-only", action="store_true")
     parser.add_argument("--notebooks-only", action="store_true")
     parser.add_argument("--repeats", type=int, default=3, help="fresh-process widget sweeps (default 3)")
+    parser.add_argument("--widgets", default="", help="only widgets whose name starts with this")
     parser.add_argument("--widget-sweep", action="store_true", help=argparse.SUPPRESS)  # one sweep, as JSON
     args = parser.parse_args(argv)
     if args.widget_sweep:
-        print(json.dumps(widget_sweeps()))
+        print(json.dumps(widget_sweeps(args.widgets)))
         return 0
     if not args.notebooks_only:
-        print(widget_table(args.repeats), "\n", flush=True)
+        print(widget_table(args.repeats, args.widgets), "\n", flush=True)
     if not args.widgets_only:
         print(notebook_table(args.notebooks), flush=True)
     return 0

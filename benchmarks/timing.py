@@ -6,6 +6,7 @@ Scripts import this as a sibling module::
     from timing import best_time  # noqa: E402
 """
 
+import gc
 import statistics
 import time
 from pathlib import Path
@@ -108,6 +109,7 @@ def floor_seconds(figsize, dpi=80):
     """
     from flywheel_lab.plots import style_context
     from flywheel_lab.widgets import figure_png, new_figure
+    gc.collect()             # untimed: no garbage left over from earlier figures is collected here
     start = time.perf_counter()
     with style_context():
         fig, _ = new_figure(figsize=figsize)
@@ -129,6 +131,8 @@ def widget_first_visits(builder):
     all controls) already shown in this sweep is applied untimed: it could be a cache hit.
     Floor renders (:func:`floor_seconds`, same figure size and dpi) are interleaved with the
     updates; each update's floor is the mean of the floor render just before and just after it.
+    Garbage is collected (untimed) before every timed render, so that a collection of many
+    earlier figures does not land on whichever render happens to trigger it.
     """
     live = builder()
     size = _figure_size(live) or (7.0, 4.0)
@@ -143,6 +147,7 @@ def widget_first_visits(builder):
             control.value = value
             continue
         seen.add(key)
+        gc.collect()         # untimed, as for the floor: the floors' garbage is not charged to the widget
         start = time.perf_counter()
         control.value = value
         updates.append(time.perf_counter() - start)
