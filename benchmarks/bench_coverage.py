@@ -100,8 +100,8 @@ def save(per_split, seeds, batch, initial):
         "splits": list(per_split), "tuning_splits": list(TUNING_SPLITS), "seeds": len(seeds),
         "batch": batch, "initial": initial,
         "random_accuracy_at_300": {str(k): round(run["target"], 4) for k, run in per_split.items()},
-        "ratios": {s: {str(k): round(run["ratios"][s], 3) for k, run in per_split.items()} for s in stats},
-        "mean": {s: round(m, 3) for s, (m, _, _) in stats.items()},
+        "ratios": {s: {str(k): run["ratios"][s] for k, run in per_split.items()} for s in stats},
+        "mean": {s: m for s, (m, _, _) in stats.items()},
     }, indent=1) + "\n")
     lines = [line for line in data.CHECKSUMS.read_text().splitlines() if not line.endswith(f"  {RESULTS}")]
     data.CHECKSUMS.write_text("\n".join(lines + [f"{data.sha256(path)}  {RESULTS}"]) + "\n")
