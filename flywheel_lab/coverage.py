@@ -35,7 +35,7 @@ NEEDS_MODEL = UNCERTAINTY + ("hybrid", "cluster_margin")
 DEFAULT_INITIAL = 20    # random labels bought before any strategy can use a model
 DEFAULT_BATCH = 5       # labels bought per round (small batches adapt faster)
 HYBRID_POOL = 2         # hybrid spreads its batch over the HYBRID_POOL × n most uncertain (chosen on split 0)
-CLUSTER_POOL = 3        # cluster_margin groups the CLUSTER_POOL × n most uncertain (tuned: 2, 3, 4, 6 on splits 1, 2)
+CLUSTER_POOL = 3        # cluster_margin groups the CLUSTER_POOL × n most uncertain (tuned on splits 1, 2)
 
 
 # ---------------------------------------------------------------- feature space
