@@ -6,6 +6,7 @@ Scripts import this as a sibling module::
     from timing import best_time  # noqa: E402
 """
 
+import gc
 import statistics
 import time
 from pathlib import Path
@@ -98,6 +99,74 @@ def widget_update_times(builder, before_each=None, repeats=3):
             times.append(time.perf_counter() - start)
         passes.append(times)
     return [min(update) for update in zip(*passes)]
+
+
+def floor_seconds(figsize, dpi=80):
+    """Seconds to make a plain figure (one empty Axes) of ``figsize`` inches and render it to PNG at ``dpi``.
+
+    The *floor* of a widget update: what drawing any figure of that size costs on this
+    machine right now, before a widget computes or plots anything.
+    """
+    from flywheel_lab.plots import style_context
+    from flywheel_lab.widgets import figure_png, new_figure
+    gc.collect()             # untimed: no garbage left over from earlier figures is collected here
+    start = time.perf_counter()
+    with style_context():
+        fig, _ = new_figure(figsize=figsize)
+        figure_png(fig, dpi)
+    return time.perf_counter() - start
+
+
+def _figure_size(live):
+    """Size in inches of the figure a ``Live`` widget drew last (None if it drew none)."""
+    items = live.result if isinstance(live.result, tuple) else (live.result,)
+    sizes = [tuple(item.get_size_inches()) for item in items if hasattr(item, "get_size_inches")]
+    return sizes[0] if sizes else None
+
+
+def widget_first_visits(builder):
+    """``(update, floor)`` seconds for each setting of a sweep of every control, each timed on its first visit.
+
+    An update is ``control.value = …`` (compute + redraw to PNG). A setting (the values of
+    all controls) already shown in this sweep is applied untimed: it could be a cache hit.
+    Floor renders (:func:`floor_seconds`, same figure size and dpi) are interleaved with the
+    updates; each update's floor is the mean of the floor render just before and just after it.
+    Garbage is collected (untimed) before every timed render, so that a collection of many
+    earlier figures does not land on whichever render happens to trigger it.
+    """
+    live = builder()
+    size = _figure_size(live) or (7.0, 4.0)
+    seen = {tuple(map(repr, live.values().values()))}
+    floors, updates = [floor_seconds(size, live.dpi)], []
+    for control, value in sweep_settings(live):
+        if value == control.value:
+            continue
+        setting = dict(live.values(), **{name: value for name, c in live.controls.items() if c is control})
+        key = tuple(map(repr, setting.values()))
+        if key in seen:
+            control.value = value
+            continue
+        seen.add(key)
+        gc.collect()         # untimed, as for the floor: the floors' garbage is not charged to the widget
+        start = time.perf_counter()
+        control.value = value
+        updates.append(time.perf_counter() - start)
+        floors.append(floor_seconds(size, live.dpi))
+    return [(t, (before + after) / 2) for t, before, after in zip(updates, floors, floors[1:])]
+
+
+def machine():
+    """This machine in one line: CPU model, cores, and the load average when measured."""
+    import os
+    import platform
+    model = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as f:
+            model = next(line.split(":", 1)[1].strip() for line in f if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    load = ", ".join(f"{v:.1f}" for v in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
+    return f"{model}, {os.cpu_count()} cores, load average {load}"
 
 
 def print_table(header, rows):

@@ -13,6 +13,8 @@ hold: a duplicate scores 0, a sample from an uncovered region scores high.
 ``entropy``           the predicted distribution has the most bits of uncertainty
 ``kcenter``           greedy farthest-first: cover the feature space (no model needed)
 ``hybrid``            the most uncertain candidates, spread out by k-center
+``cluster_margin``    the most uncertain candidates, sorted into look-alike groups: the most
+                      uncertain of each group
 
 :func:`learning_curve` runs the active-learning loop (label a seed set, fit,
 select a batch, label it, refit, ...) and returns test accuracy per number of labels.
@@ -20,7 +22,6 @@ select a batch, label it, refit, ...) and returns test accuracy per number of la
 
 import math
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import sklearn.linear_model  # noqa: F401  (every learning curve refits it: load it with the module)
@@ -29,13 +30,14 @@ from . import _validate as check
 from .information import entropy
 from .seeding import as_rng, check_seed
 
-STRATEGIES = ("random", "least_confidence", "margin", "entropy", "kcenter", "hybrid")
+STRATEGIES = ("random", "least_confidence", "margin", "entropy", "kcenter", "hybrid", "cluster_margin")
 UNCERTAINTY = ("least_confidence", "margin", "entropy")
-NEEDS_MODEL = UNCERTAINTY + ("hybrid",)
+NEEDS_MODEL = UNCERTAINTY + ("hybrid", "cluster_margin")
 
 DEFAULT_INITIAL = 20    # random labels bought before any strategy can use a model
 DEFAULT_BATCH = 5       # labels bought per round (small batches adapt faster)
-HYBRID_POOL = 2         # hybrid spreads its batch over the HYBRID_POOL × n most uncertain (tuned: 2)
+HYBRID_POOL = 2         # hybrid spreads its batch over the HYBRID_POOL × n most uncertain (chosen on split 0)
+CLUSTER_POOL = 3        # cluster_margin groups the CLUSTER_POOL × n most uncertain (tuned on splits 1, 2)
 
 
 # ---------------------------------------------------------------- feature space
@@ -185,7 +187,8 @@ def uncertainty(proba, kind="margin"):
     if kind == "margin":
         second = top[:, 1] if P.shape[1] > 1 else 0.0
         return 1.0 - (top[:, 0] - second)
-    return np.array([entropy(row) for row in P])
+    logs = np.log2(np.where(P > 0, P, 1.0))               # 0 log 0 = 0, as in information.entropy
+    return np.maximum(0.0, -(P * logs).sum(1)) + 0.0          # + 0.0: no "-0.0" for a sure row
 
 
 def _top(scores, n):
@@ -204,15 +207,53 @@ def kcenter(features, labeled_idx, candidates, n, rng=None):
     candidates = check.labels(candidates, "candidates", len(F))
     n = check.whole_number(n, "n", 0, len(candidates))
     rng = as_rng(rng)
+    C = F[candidates]               # gathered once: the loop only adds one column at a time
     dist = (np.full(len(candidates), np.inf) if len(labeled_idx) == 0
-            else novelty(F[candidates], F[labeled_idx]))
+            else novelty(C, F[labeled_idx]))
+    norms = (C * C).sum(1)
     picks = []
     for _ in range(n):
         pos = int(as_rng(rng).integers(len(candidates))) if np.isinf(dist).all() else int(np.argmax(dist))
         picks.append(candidates[pos])
-        dist = np.minimum(dist, np.sqrt(squared_distances(F[candidates], F[[candidates[pos]]])[:, 0]))
+        b = C[[pos]]                       # the same sums as squared_distances(C, b), norms kept
+        d2 = np.maximum(norms[:, None] + (b * b).sum(1)[None, :] - 2.0 * C @ b.T, 0.0)
+        dist = np.minimum(dist, np.sqrt(d2[:, 0]))
         dist[pos] = -1.0   # never pick the same sample twice
     return np.array(picks, dtype=np.int64)
+
+
+def look_alike_groups(features, n_groups, iterations=10):
+    """Sort samples into ``n_groups`` groups of look-alikes (k-means); returns each row's group number.
+
+    Deterministic: the group centres start at row 0 and then, one by one, at the row
+    farthest from every centre so far (k-center); ``iterations`` rounds of k-means
+    (each row joins its nearest centre; each centre moves to its group's mean) follow.
+    """
+    F = features
+    first = [0]
+    d = squared_distances(F, F[[0]])[:, 0]
+    for _ in range(n_groups - 1):
+        first.append(int(np.argmax(d)))
+        d = np.minimum(d, squared_distances(F, F[[first[-1]]])[:, 0])
+    centres = F[first]
+    for _ in range(iterations):
+        group = squared_distances(F, centres).argmin(1)
+        centres = np.array([F[group == g].mean(0) if np.any(group == g) else centres[g]
+                            for g in range(n_groups)])
+    return squared_distances(F, centres).argmin(1)
+
+
+def cluster_margin(features, shortlist, n):
+    """``n`` picks from ``shortlist`` (ordered most uncertain first): the first of each look-alike group.
+
+    Groups left empty by k-means are made up for by the next most uncertain candidates.
+    """
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    group = look_alike_groups(features[shortlist], n)
+    firsts = np.sort([np.flatnonzero(group == g)[0] for g in np.unique(group)])
+    rest = np.setdiff1d(np.arange(len(shortlist)), firsts)
+    return shortlist[np.concatenate([firsts, rest])[:n]]
 
 
 # ---------------------------------------------------------------- selection
@@ -253,7 +294,7 @@ def select(strategy, X_pool, labeled_idx, n, *, proba=None, features=None, rng=N
     labeled_idx : positions in the pool that are already labelled
     n : how many to pick (at most the number of unlabelled samples)
     proba : ``predict_proba`` of the current model on the whole pool (uncertainty and hybrid)
-    features : feature vectors of the pool for k-center and hybrid (default: ``X_pool``)
+    features : feature vectors of the pool for k-center, hybrid and cluster_margin (default: ``X_pool``)
     rng : numpy Generator (random, and k-center's first pick when nothing is labelled)
     exclude : positions that may not be picked (e.g. not yet arrived)
     """
@@ -277,6 +318,8 @@ def select(strategy, X_pool, labeled_idx, n, *, proba=None, features=None, rng=N
     if strategy == "hybrid":
         shortlist = cand[_top(uncertainty(P[cand], "margin"), HYBRID_POOL * n)]
         return kcenter(F, np.asarray(labeled_idx, dtype=np.int64), shortlist, n, rng)
+    if strategy == "cluster_margin":
+        return cluster_margin(F, cand[_top(uncertainty(P[cand], "margin"), CLUSTER_POOL * n)], n)
     return cand[_top(uncertainty(P[cand], strategy), n)]
 
 
@@ -329,7 +372,7 @@ def acquire(strategy, X_pool, y_pool, stops, *, seed=0, batch=DEFAULT_BATCH, ini
 
 def _acquire(strategy, X, y, stops, batch, initial, hidden, reveal_at, rng, features, C):
     """The loop behind :func:`acquire`: a generator (so its checks run in acquire, when it is called)."""
-    from .digits import fit_classifier
+    from .digits import blas_controller, fit_classifier
     labeled = select("random", X, [], min(initial, stops[0]), rng=rng, exclude=hidden)
     while True:
         at_stop = len(labeled) in stops
@@ -340,18 +383,11 @@ def _acquire(strategy, X, y, stops, batch, initial, hidden, reveal_at, rng, feat
             return
         goal = min(len(labeled) + batch, stops[stops > len(labeled)][0])
         out = hidden if len(labeled) < reveal_at else ()
-        with _blas().limit(limits=1):
+        with blas_controller().limit(limits=1):
             proba = model.predict_proba(X) if strategy in NEEDS_MODEL else None
             new = select(strategy, X, labeled, goal - len(labeled), proba=proba, features=features,
                          rng=rng, exclude=out)
         labeled = np.concatenate([labeled, new])
-
-
-@lru_cache(maxsize=1)
-def _blas():
-    """A thread-pool controller found once (threadpool_limits rescans libraries every call)."""
-    from threadpoolctl import ThreadpoolController
-    return ThreadpoolController()
 
 
 def learning_curve(strategy, X_pool, y_pool, X_test, y_test, budgets, *, seed=0,

@@ -94,6 +94,10 @@ def sample_text():
     if not pages:
         raise ValueError("no dataset descriptions found inside scikit-learn")
     return "\n".join(page.read_text(encoding="utf-8") for page in pages)
+def read_json(name):
+    """Read a checksum-verified JSON file from ``data/`` (e.g. a benchmark's saved results)."""
+    import json
+    return json.loads(verified_path(name).read_text())
 
 
 def sample_photo(name="china.jpg"):

@@ -122,15 +122,16 @@ def _run(strategy, budget, n_customers, weeks, images, join_every, seed, costs=N
     rng, w = as_rng(seed=seed), funnel.world()
     X_held, y_held = np.zeros((0, w.X_pool.shape[1])), np.zeros(0, dtype=np.int64)
     model, rows, spent = None, [], 0.0
-    for week in range(weeks):
-        X, y, collected = _week_stream(customers, week, images, rng)
-        rule = "random" if model is None else strategy
-        pick = funnel.choose(rule, X, X_held, budget, model, rng=rng) if len(X) else np.zeros(0, int)
-        X_held, y_held = np.concatenate([X_held, X[pick]]), np.concatenate([y_held, y[pick]])
-        bits = funnel.new_bits(X_held[:0], X_held)
-        model = funnel.fit(X_held, y_held) if len(y_held) else None
-        spent += _week_cost(collected, pick.size, len(y_held), costs)
-        rows.append(_record(model, customers, week, y_held, bits, spent, w))
+    with digits.blas_controller().limit(limits=1):   # small matrices: threaded BLAS only waits
+        for week in range(weeks):
+            X, y, collected = _week_stream(customers, week, images, rng)
+            rule = "random" if model is None else strategy
+            pick = funnel.choose(rule, X, X_held, budget, model, rng=rng) if len(X) else np.zeros(0, int)
+            X_held, y_held = np.concatenate([X_held, X[pick]]), np.concatenate([y_held, y[pick]])
+            bits = funnel.new_bits(X_held[:0], X_held)
+            model = funnel.fit(X_held, y_held) if len(y_held) else None
+            spent += _week_cost(collected, pick.size, len(y_held), costs)
+            rows.append(_record(model, customers, week, y_held, bits, spent, w))
     fields = [np.array(f) for f in zip(*rows)] + [np.bincount(y_held, minlength=digits.N_CLASSES)]
     for f in fields + [c.mix for c in customers]:
         f.setflags(write=False)          # a remembered run must not be changed by its users

@@ -65,6 +65,18 @@ def test_uncertainty_picks_the_sample_nearest_the_boundary():
     assert cv.select("margin", x[:, None], [2], 1, proba=proba).tolist() == [1]
 
 
+def test_cluster_margin_takes_one_per_look_alike_group():
+    # the four most uncertain samples form two tight pairs; a batch of 2 takes the most
+    # uncertain of each pair, not both members of the most uncertain pair (as margin does)
+    X = np.array([[0.0, 0.0], [0.1, 0.0], [5.0, 5.0], [5.1, 5.0], [0.0, 0.1], [5.0, 5.1], [9.0, -9.0]])
+    top = np.array([0.50, 0.50, 0.50, 0.50, 0.9, 0.9, 1.0])  # top probability: lower = less sure
+    second = np.array([0.49, 0.48, 0.45, 0.44, 0.1, 0.1, 0.0])
+    proba = np.column_stack([top, second, np.clip(1 - top - second, 0, None)])
+    assert cv.select("margin", X, [], 2, proba=proba).tolist() == [0, 1]
+    assert sorted(cv.select("cluster_margin", X, [], 2, proba=proba).tolist()) == [0, 2]
+    assert cv.look_alike_groups(X[:4], 2).tolist() in ([0, 0, 1, 1], [1, 1, 0, 0])
+
+
 def test_uncertainty_scores_agree_on_extremes():
     sure, unsure = [1.0, 0.0, 0.0], [1 / 3] * 3
     for kind in cv.UNCERTAINTY:

@@ -5,7 +5,7 @@ import numpy as np
 from . import CYCLE, PALETTE, SEQUENTIAL_CMAP, axes, decorate, percent_axis
 
 STRATEGY_COLOURS = dict(zip(
-    ("random", "least_confidence", "margin", "entropy", "kcenter", "hybrid"), CYCLE))
+    ("random", "least_confidence", "margin", "entropy", "kcenter", "hybrid", "cluster_margin"), CYCLE))
 
 
 def plot_coverage_map(points, distance, labeled_idx, ax=None, vmax=None, title=None):

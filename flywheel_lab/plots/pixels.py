@@ -1,5 +1,7 @@
 """Figures for notebooks 05 and 06: the 16 images, the network's tables, closing a hole."""
 
+from unittest import mock
+
 import numpy as np
 import seaborn as sns
 
@@ -178,9 +180,13 @@ def _heatmap(data, ax, labels, vmax, cbar=True, cbar_label=None, cmap=SEQUENTIAL
     """
     data = np.asarray(data, dtype=float)
     small = data.shape[0] > 10 and data.shape[1] > 8
-    sns.heatmap(data, ax=ax, cmap=cmap, vmin=0, vmax=vmax, cbar=cbar,
-                cbar_kws={"label": cbar_label} if cbar else None, xticklabels=xticklabels,
-                linewidths=0.5, linecolor="white")
+    # seaborn renders the whole figure once per heatmap to see whether tick labels overlap and
+    # should be rotated; the rotation is set below anyway, so that render (the slowest part of a
+    # heatmap, and done again for every heatmap already on the figure) is skipped.
+    with mock.patch.object(sns.matrix, "_draw_figure", lambda fig: None):
+        sns.heatmap(data, ax=ax, cmap=cmap, vmin=0, vmax=vmax, cbar=cbar,
+                    cbar_kws={"label": cbar_label} if cbar else None, xticklabels=xticklabels,
+                    linewidths=0.5, linecolor="white")
     for (row, col), text in np.ndenumerate(np.asarray(labels)):
         if text:
             low = np.isnan(data[row, col]) or data[row, col] < 0.6 * vmax

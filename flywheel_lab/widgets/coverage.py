@@ -27,10 +27,12 @@ def coverage_map(strategy="kcenter", labels=60, seed=0, ax=None):
     maps stay comparable as the sliders move.
     """
     from .. import coverage
+    from ..digits import blas_controller
     from ..plots.coverage import plot_coverage_map
     data = _pool()
-    *_, (labeled, _) = coverage.acquire(strategy, data["X"], data["y"], [labels], seed=seed, batch=10)
-    dist = coverage.novelty(data["X"], data["X"][labeled])
+    with blas_controller().limit(limits=1):     # small matrices: threaded BLAS only waits
+        *_, (labeled, _) = coverage.acquire(strategy, data["X"], data["y"], [labels], seed=seed, batch=10)
+        dist = coverage.novelty(data["X"], data["X"][labeled])
     title = f"{strategy}: {labels} labels" if labels > coverage.DEFAULT_INITIAL else \
         f"{labels} random labels: where every strategy starts"
     plot_coverage_map(data["map"], dist, labeled, ax=ax, vmax=data["vmax"], title=title)
