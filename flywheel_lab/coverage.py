@@ -229,7 +229,9 @@ def look_alike_groups(features, n_groups, iterations=10):
     farthest from every centre so far (k-center); ``iterations`` rounds of k-means
     (each row joins its nearest centre; each centre moves to its group's mean) follow.
     """
-    F = features
+    F = _matrix(features, "features")
+    n_groups = check.whole_number(n_groups, "n_groups", 1, len(F))
+    iterations = check.steps(iterations, "iterations", minimum=0)
     first = [0]
     d = squared_distances(F, F[[0]])[:, 0]
     for _ in range(n_groups - 1):
@@ -248,9 +250,12 @@ def cluster_margin(features, shortlist, n):
 
     Groups left empty by k-means are made up for by the next most uncertain candidates.
     """
+    F = _matrix(features, "features")
+    shortlist = check.labels(shortlist, "shortlist", len(F))
+    n = check.whole_number(n, "n", 0, len(shortlist))
     if n == 0:
         return np.zeros(0, dtype=np.int64)
-    group = look_alike_groups(features[shortlist], n)
+    group = look_alike_groups(F[shortlist], n)
     firsts = np.sort([np.flatnonzero(group == g)[0] for g in np.unique(group)])
     rest = np.setdiff1d(np.arange(len(shortlist)), firsts)
     return shortlist[np.concatenate([firsts, rest])[:n]]

@@ -132,6 +132,9 @@ ACCEPTS = {
                          "reveal_at": ("0", "10**12")},                 # hidden ones revealed at once, or never
     "coverage.hole_first_batch": {"hole_class": ("0",), "initial": ("10**12",)},  # capped at reveal_at
     "coverage.kcenter": {"labeled_idx": ("[]",), "n": ("0",)},             # documented: may be empty
+    "coverage.cluster_margin": {"n": ("0",)},                               # no picks asked, none made
+    "coverage.look_alike_groups": {"features": ("3×5 table",),              # 3 identical samples: one group
+                                   "iterations": ("0",)},                   # the k-center start itself
     "coverage.select": {"n": ("0",), "labeled_idx": ("[]",), "exclude": ("0", "[]")},
     "coverage.labels_to_reach": {"target": ("0",)},
     "models.train": {"lr": ("2.5",)},
@@ -295,6 +298,10 @@ BASELINES = {
     "data.sha256": {"path": lambda: __file__},
     "data.verified_path": {"name": lambda: "cat_types.csv"},
     "data.read_table": {"name": lambda: "cat_types.csv"},
+    "data.read_json": {"name": lambda: "selection_benchmark.json"},
+    "coverage.look_alike_groups": {"features": lambda: _digits()[0][:30], "n_groups": lambda: 3},
+    "coverage.cluster_margin": {"features": lambda: _digits()[0][:30], "shortlist": lambda: [5, 2, 9, 7],
+                                "n": lambda: 2},
     "digits.sample_with_mix": {"mix": lambda: [1.0] * 10, "n": lambda: 20},
     "digits.fit_classifier": {"max_iter": lambda: 50},
     "digits.per_class_recall": {"y_true": lambda: [0, 1, 1, 2], "y_pred": lambda: [0, 1, 2, 2]},
