@@ -8,6 +8,7 @@ The hub itself runs in tests/test_hub_load.py.
 """
 
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -56,7 +57,9 @@ def test_hub_culls_idle_kernels_even_with_a_tab_open_and_idle_servers(monkeypatc
     culling = SERVER_CONFIG["MappingKernelManager"]
     assert culling["cull_connected"] is True and culling["cull_busy"] is False
     assert f"--MappingKernelManager.cull_idle_timeout={culling['cull_idle_timeout']}" in c.Spawner.args
-    assert Path(c.Spawner.environment["JUPYTER_CONFIG_PATH"], "jupyter_server_config.json").exists()
+    first, project = c.Spawner.environment["JUPYTER_CONFIG_PATH"].split(os.pathsep)
+    assert Path(first, "jupyter_server_config.json").exists()          # the hub's culling wins
+    assert Path(project, "labconfig", "default_setting_overrides.json").exists()  # kernel shut with its tab
     culler = next(s for s in c.JupyterHub.services if s["name"] == "idle-culler")
     assert "--timeout=3600" in culler["command"]
     role = next(r for r in c.JupyterHub.load_roles if r["name"] == "idle-culler")

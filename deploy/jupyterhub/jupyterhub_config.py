@@ -99,7 +99,9 @@ c.Spawner.cpu_limit = CPU_LIMIT
 c.Spawner.cmd = [sys.executable, str(HERE / "start_singleuser.py")]
 c.Spawner.default_url = "/lab/tree/flywheel-lab/00_start_here.ipynb"
 c.Spawner.environment = {
-    "JUPYTER_CONFIG_PATH": str(HERE),           # jupyter_server_config.json: culling, no update checks
+    # this folder first (its culling and extension settings win), then the project's
+    # jupyter_config/ (JupyterLab shuts a notebook's kernel down when its tab closes)
+    "JUPYTER_CONFIG_PATH": os.pathsep.join([str(HERE), str(HERE.parent.parent / "jupyter_config")]),
     "OMP_NUM_THREADS": "1",                     # one core per student: no thread oversubscription
     "OPENBLAS_NUM_THREADS": "1",
     "MKL_NUM_THREADS": "1",
