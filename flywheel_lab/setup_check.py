@@ -1,8 +1,10 @@
 """Is every package the series needs installed in a version it was tested with? (notebook 00)
 
 flywheel_lab declares compatible ranges (``numpy>=2.0.0``): the oldest version of each was
-tested by CI's lower-bound job, the newest by its main job (requirements.lock). An extra's
-packages (JupyterLab, the test tools) are checked only where they are installed.
+tested by CI's lower-bound job, the newest by its main job (requirements.lock). Only what a
+student's notebooks run on is listed: the package's own dependencies and its ``lab`` extra
+(JupyterLab, the kernel, Voilà, nbgrader) where installed; the maintainers' tools (test, site,
+hub extras) are not, so the report reads the same on every route.
 """
 
 import platform
@@ -12,12 +14,13 @@ from packaging.requirements import Requirement
 
 
 def requirements():
-    """``{package: Requirement}`` for every dependency flywheel_lab declares that applies here."""
+    """``{package: Requirement}`` for the dependencies a student's notebooks run on, as installed here."""
     reqs = {}
     for text in metadata.requires("flywheel_lab") or ():
         req = Requirement(text)
         base = req.marker is None or req.marker.evaluate({"extra": ""})
-        if base or installed_version(req.name) is not None:
+        lab = req.marker is not None and req.marker.evaluate({"extra": "lab"})
+        if base or (lab and installed_version(req.name) is not None):
             reqs[req.name] = req
     return reqs
 
