@@ -46,7 +46,7 @@ import pytest
 MODULES = ("accuracy", "collection", "coverage", "data", "digits", "exercises", "flywheel", "funnel",
            "information", "models", "pixels", "seeding", "setup_check")
 TIMEOUT = 20.0           # seconds a single call may take (the slowest valid call takes a few seconds)
-MEMORY = 3 << 30         # bytes of address space for the worker (torch + scikit-learn use ~0.9 GB)
+MEMORY = 3 << 30         # bytes of address space a call may add to what the worker's imports map
 
 
 def _bad_values():
@@ -494,17 +494,27 @@ def _callables():
     return public_callables()
 
 
+def _address_space():
+    """Bytes of address space this process maps now (VmSize; Linux)."""
+    with open("/proc/self/status") as status:
+        line = next(line for line in status if line.startswith("VmSize:"))
+    return int(line.split()[1]) * 1024
+
+
 def _worker():
     """Answer one JSON request per line on stdin; anything the calls print goes to /dev/null."""
     import resource
     import warnings
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
     warnings.simplefilter("ignore")
     reply = os.fdopen(os.dup(1), "w", buffering=1)
     quiet = os.open(os.devnull, os.O_WRONLY)
     os.dup2(quiet, 1)
     os.dup2(quiet, 2)
     _callables()
+    # MEMORY more address space than the imports took: a CUDA build of torch alone maps
+    # ~3.5 GB of address space (the CPU build ~0.9 GB), so a fixed cap would stop its import
+    limit = _address_space() + MEMORY
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     reply.write("ready\n")
     for line in sys.stdin:
         reply.write(json.dumps(call(*json.loads(line))) + "\n")
