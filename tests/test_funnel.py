@@ -93,7 +93,7 @@ SOLUTIONS = {
     "prelabel_cost": lambda: 180 * funnel.APPROVE_COST + 20 * funnel.COSTS["label"],
     "bits_per_cell_256": lambda: math.log2(256) / 256,
     # the widget task: without label_informative every stored image goes to the labellers
-    # (measured: $93.76 against $78.61 without pre_label, the runner-up)
+    # (measured: $93.8 against $78.6 without pre_label, the runner-up)
     "costliest_filter_off": lambda: "label_informative",
 }
 
