@@ -36,21 +36,6 @@ def plot_filter(points, score, chosen, ax=None, title="the data filter: who gets
                     title=title, legend=True)
 
 
-def plot_learning_curves(budgets, curves, ax=None, target=None, target_label="target"):
-    """Mean test accuracy per number of labels for each strategy, shaded from worst to best seed."""
-    ax = axes(ax)
-    for name, runs in curves.items():
-        runs = np.asarray(runs)
-        colour = STRATEGY_COLOURS.get(name)
-        ax.plot(budgets, runs.mean(0), label=name, color=colour,
-                lw=3 if name == "random" else 1.8, ls="--" if name == "random" else "-")
-        ax.fill_between(budgets, runs.min(0), runs.max(0), color=colour, alpha=0.15, lw=0)
-    if target is not None:
-        ax.axhline(target, color=PALETTE["black"], lw=1, ls=":", label=target_label)
-    percent_axis(ax)
-    return decorate(ax, xlabel="labels bought (labels)", ylabel="test accuracy (%)", legend=True)
-
-
 def plot_learning_curve_panels(budgets, curves, axs=None, target=None, target_label="target",
                                reference="random"):
     """Small multiples: one panel per strategy, each with ``reference`` drawn in grey under it.
