@@ -13,8 +13,8 @@ hold: a duplicate scores 0, a sample from an uncovered region scores high.
 ``entropy``           the predicted distribution has the most bits of uncertainty
 ``kcenter``           greedy farthest-first: cover the feature space (no model needed)
 ``hybrid``            the most uncertain candidates, spread out by k-center
-``cluster_margin``    the most uncertain candidates, sorted into look-alike groups: the most
-                      uncertain of each group
+``cluster_margin``    the candidates whose neighbourhoods are most uncertain, sorted into
+                      look-alike groups: the first of each group
 
 :func:`learning_curve` runs the active-learning loop (label a seed set, fit,
 select a batch, label it, refit, ...) and returns test accuracy per number of labels.
@@ -37,7 +37,10 @@ NEEDS_MODEL = UNCERTAINTY + ("hybrid", "cluster_margin")
 DEFAULT_INITIAL = 20    # random labels bought before any strategy can use a model
 DEFAULT_BATCH = 5       # labels bought per round (small batches adapt faster)
 HYBRID_POOL = 2         # hybrid spreads its batch over the HYBRID_POOL × n most uncertain (chosen on split 0)
-CLUSTER_POOL = 3        # cluster_margin groups the CLUSTER_POOL × n most uncertain (tuned on splits 1, 2)
+CLUSTER_POOL = 5        # cluster_margin groups the CLUSTER_POOL × n most uncertain ...
+NEIGHBOURS = 10         # ... scored over each candidate's NEIGHBOURS nearest pool images (both tuned on
+                        # splits 0, 1, 2, 6, 7, 8: benchmarks/bench_coverage.py)
+_CHUNK = 2 ** 22        # distances computed at once by nearest_neighbours (32 MiB of float64)
 
 
 # ---------------------------------------------------------------- feature space
@@ -245,6 +248,41 @@ def look_alike_groups(features, n_groups, iterations=10):
     return squared_distances(F, centres).argmin(1)
 
 
+def nearest_neighbours(features, k):
+    """Positions of each row's ``k`` nearest rows of ``features`` (itself among them, in no particular order).
+
+    Rows are compared in chunks, so a large pool never needs its whole distance matrix at once.
+    """
+    F = _matrix(features, "features")
+    k = check.whole_number(k, "k", 1, len(F))
+    step = max(1, _CHUNK // len(F))
+    out = np.empty((len(F), k), dtype=np.int64)
+    for start in range(0, len(F), step):
+        d2 = squared_distances(F[start:start + step], F)
+        rows = np.arange(len(d2))
+        d2[rows, start + rows] = -1.0              # each row is its own nearest, whatever the rounding
+        out[start:start + step] = np.argpartition(d2, k - 1, axis=1)[:, :k]
+    return out
+
+
+def neighbourhood_uncertainty(proba, neighbours, kind="margin"):
+    """Each sample's uncertainty averaged over its neighbourhood (rows of ``neighbours``, positions in ``proba``).
+
+    High when a whole region of look-alikes puzzles the model, not just one odd image: a label
+    there teaches about all its neighbours.
+    """
+    u = uncertainty(proba, kind)
+    return u[_check_neighbours(neighbours, len(u))].mean(1)
+
+
+def _check_neighbours(neighbours, n_pool):
+    """``neighbours`` as an int table with one row of pool positions per pool sample."""
+    nb = check.labels(neighbours, "neighbours", n_pool, ndim=2)
+    if len(nb) != n_pool:
+        raise ValueError(f"neighbours must have one row per pool sample ({n_pool}), got {len(nb)} rows")
+    return nb
+
+
 def cluster_margin(features, shortlist, n):
     """``n`` picks from ``shortlist`` (ordered most uncertain first): the first of each look-alike group.
 
@@ -289,7 +327,8 @@ def _check_proba(proba, n_pool, strategy):
     return P
 
 
-def select(strategy, X_pool, labeled_idx, n, *, proba=None, features=None, rng=None, exclude=()):
+def select(strategy, X_pool, labeled_idx, n, *, proba=None, features=None, rng=None, exclude=(),
+           neighbours=None):
     """Indices of ``n`` new pool samples to label next, chosen by ``strategy``.
 
     Parameters
@@ -302,6 +341,8 @@ def select(strategy, X_pool, labeled_idx, n, *, proba=None, features=None, rng=N
     features : feature vectors of the pool for k-center, hybrid and cluster_margin (default: ``X_pool``)
     rng : numpy Generator (random, and k-center's first pick when nothing is labelled)
     exclude : positions that may not be picked (e.g. not yet arrived)
+    neighbours : for cluster_margin, :func:`nearest_neighbours` of ``features`` with ``k =``
+        :data:`NEIGHBOURS` (computed here if not given; a loop over rounds computes it once)
     """
     check.one_of(strategy, "strategy", STRATEGIES)
     X_pool = _matrix(X_pool, "X_pool")
@@ -312,6 +353,8 @@ def select(strategy, X_pool, labeled_idx, n, *, proba=None, features=None, rng=N
     rng = as_rng(rng)
     if proba is not None:
         _check_proba(proba, len(X_pool), strategy)
+    if neighbours is not None:
+        neighbours = _check_neighbours(neighbours, len(X_pool))
     if strategy == "random":
         return np.sort(rng.choice(cand, size=n, replace=False))
     F = X_pool if features is None else _matrix(features, "features")
@@ -324,7 +367,10 @@ def select(strategy, X_pool, labeled_idx, n, *, proba=None, features=None, rng=N
         shortlist = cand[_top(uncertainty(P[cand], "margin"), HYBRID_POOL * n)]
         return kcenter(F, np.asarray(labeled_idx, dtype=np.int64), shortlist, n, rng)
     if strategy == "cluster_margin":
-        return cluster_margin(F, cand[_top(uncertainty(P[cand], "margin"), CLUSTER_POOL * n)], n)
+        if neighbours is None:
+            neighbours = nearest_neighbours(F, min(NEIGHBOURS, len(F)))
+        score = neighbourhood_uncertainty(P, neighbours)[cand]
+        return cluster_margin(F, cand[_top(score, CLUSTER_POOL * n)], n)
     return cand[_top(uncertainty(P[cand], strategy), n)]
 
 
@@ -379,6 +425,10 @@ def _acquire(strategy, X, y, stops, batch, initial, hidden, reveal_at, rng, feat
     """The loop behind :func:`acquire`: a generator (so its checks run in acquire, when it is called)."""
     from .digits import blas_controller, fit_classifier
     labeled = select("random", X, [], min(initial, stops[0]), rng=rng, exclude=hidden)
+    neighbours = None
+    if strategy == "cluster_margin":          # fixed for the whole run: found once
+        with blas_controller().limit(limits=1):
+            neighbours = nearest_neighbours(X if features is None else features, min(NEIGHBOURS, len(X)))
     while True:
         at_stop = len(labeled) in stops
         model = fit_classifier(X[labeled], y[labeled], C=C) if at_stop or strategy in NEEDS_MODEL else None
@@ -391,7 +441,7 @@ def _acquire(strategy, X, y, stops, batch, initial, hidden, reveal_at, rng, feat
         with blas_controller().limit(limits=1):
             proba = model.predict_proba(X) if strategy in NEEDS_MODEL else None
             new = select(strategy, X, labeled, goal - len(labeled), proba=proba, features=features,
-                         rng=rng, exclude=out)
+                         rng=rng, exclude=out, neighbours=neighbours)
         labeled = np.concatenate([labeled, new])
 
 

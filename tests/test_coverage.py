@@ -65,16 +65,46 @@ def test_uncertainty_picks_the_sample_nearest_the_boundary():
     assert cv.select("margin", x[:, None], [2], 1, proba=proba).tolist() == [1]
 
 
-def test_cluster_margin_takes_one_per_look_alike_group():
-    # the four most uncertain samples form two tight pairs; a batch of 2 takes the most
-    # uncertain of each pair, not both members of the most uncertain pair (as margin does)
-    X = np.array([[0.0, 0.0], [0.1, 0.0], [5.0, 5.0], [5.1, 5.0], [0.0, 0.1], [5.0, 5.1], [9.0, -9.0]])
-    top = np.array([0.50, 0.50, 0.50, 0.50, 0.9, 0.9, 1.0])  # top probability: lower = less sure
-    second = np.array([0.49, 0.48, 0.45, 0.44, 0.1, 0.1, 0.0])
-    proba = np.column_stack([top, second, np.clip(1 - top - second, 0, None)])
-    assert cv.select("margin", X, [], 2, proba=proba).tolist() == [0, 1]
-    assert sorted(cv.select("cluster_margin", X, [], 2, proba=proba).tolist()) == [0, 2]
-    assert cv.look_alike_groups(X[:4], 2).tolist() in ([0, 0, 1, 1], [1, 1, 0, 0])
+def _two_puzzles():
+    """Pool: two crowds of 12 look-alikes the model is unsure about, a confident crowd, and a
+    lone image it is even less sure about, sitting in the confident crowd."""
+    rng = np.random.default_rng(0)
+    centres = np.array([[0.0, 0.0], [5.0, 5.0], [10.0, 0.0]])
+    X = np.vstack([c + 0.1 * rng.standard_normal((12, 2)) for c in centres])
+    top = np.r_[np.full(12, 0.52), np.full(12, 0.55), np.full(12, 0.95)]
+    top[30] = 0.50                               # the lone puzzle in the confident crowd
+    return X, np.column_stack([top, 1 - top])
+
+
+def test_neighbourhood_uncertainty_prefers_puzzling_regions():
+    X, proba = _two_puzzles()
+    nb = cv.nearest_neighbours(X, 5)
+    assert all(i in row for i, row in enumerate(nb))                  # each image is its own neighbour
+    assert set(nb[0]) <= set(range(12))                               # look-alikes of the same crowd
+    own, region = cv.uncertainty(proba, "margin"), cv.neighbourhood_uncertainty(proba, nb)
+    assert own.argmax() == 30 and region[30] < region[:24].min()      # alone, it is not a puzzling region
+    chunked = cv._CHUNK
+    try:                                                              # chunked rows give the same neighbours
+        cv._CHUNK = 40
+        assert np.array_equal(np.sort(cv.nearest_neighbours(X, 5), 1), np.sort(nb, 1))
+    finally:
+        cv._CHUNK = chunked
+
+
+def test_cluster_margin_takes_one_per_puzzling_group():
+    # margin takes the lone puzzle first; cluster_margin shortlists the puzzling crowds and
+    # spreads its picks over their look-alike groups, so both crowds get one
+    X, proba = _two_puzzles()
+    assert cv.select("margin", X, [], 1, proba=proba).tolist() == [30]
+    picks = cv.select("cluster_margin", X, [], 3, proba=proba)
+    assert 30 not in picks and {p // 12 for p in picks} == {0, 1}
+    given = cv.select("cluster_margin", X, [], 3, proba=proba,
+                      neighbours=cv.nearest_neighbours(X, cv.NEIGHBOURS))
+    assert given.tolist() == picks.tolist()
+    with pytest.raises(ValueError, match="one row per pool sample"):
+        cv.select("cluster_margin", X, [], 2, proba=proba, neighbours=np.zeros((3, 2), int))
+    groups = cv.look_alike_groups(X[[0, 1, 12, 13]], 2)
+    assert groups[0] == groups[1] != groups[2] == groups[3]
 
 
 def test_uncertainty_scores_agree_on_extremes():

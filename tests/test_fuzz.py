@@ -136,6 +136,8 @@ ACCEPTS = {
     "coverage.look_alike_groups": {"features": ("3×5 table",),              # 3 identical samples: one group
                                    "iterations": ("0",)},                   # the k-center start itself
     "coverage.select": {"n": ("0",), "labeled_idx": ("[]",), "exclude": ("0", "[]")},
+    "coverage.nearest_neighbours": {"features": ("3×5 table",)},           # 3 identical samples: valid
+    "coverage.neighbourhood_uncertainty": {"neighbours": ("3×5 table",)},  # every neighbourhood is sample 1
     "coverage.labels_to_reach": {"target": ("0",)},
     "models.train": {"lr": ("2.5",)},
     "flywheel.expected_days_to_cover": {"pool_size": ("10**12",)},          # a formula: no work
@@ -287,6 +289,9 @@ BASELINES = {
     "coverage.kcenter": {"features": lambda: _digits()[0][:30], "labeled_idx": lambda: [0, 1],
                          "candidates": lambda: np.arange(2, 30)},
     "coverage.select": {"X_pool": lambda: _digits()[0], "labeled_idx": lambda: [0, 1]},
+    "coverage.nearest_neighbours": {"features": lambda: _digits()[0][:30], "k": lambda: 3},
+    "coverage.neighbourhood_uncertainty": {"proba": lambda: [[0.6, 0.3, 0.1], [0.5, 0.5, 0.0], [0.2, 0.2, 0.6]],
+                                           "neighbours": lambda: [[0, 1], [1, 0], [2, 1]]},
     "coverage.acquire": {**_POOL, "stops": lambda: [20, 25]},
     "coverage.learning_curve": _CURVE,
     "coverage.compare": {**_CURVE, "strategies": lambda: ["random"], "seeds": lambda: [0]},
