@@ -17,6 +17,7 @@ import io
 import pkgutil
 
 import ipywidgets as W
+import numpy as np
 
 _SUBMODULES = ("accuracy", "collection", "coverage", "flywheel", "funnel", "information", "pixels")
 
@@ -32,6 +33,7 @@ class Live(W.VBox):
         self.redraws = 0
         self.result = None  # what render returned last: a static copy for the page below
         self._layout = (None, (), None)  # (shape, Axes positions, Figure) of the last layout
+        self._backdrop = Backdrop()
         bar = W.HBox(list(self.controls.values()),
                      layout=W.Layout(flex_flow="row wrap", grid_gap="4px 16px"))
         super().__init__([bar, self.output], layout=W.Layout(width="100%"), **kwargs)
@@ -75,15 +77,98 @@ class Live(W.VBox):
         """
         shape, (last_shape, positions, last_fig) = _layout_key(fig), self._layout
         if _fits(shape, last_shape):
-            if fig is not last_fig:                      # a new Figure: give it the known layout
-                for ax, position in zip(fig.axes, positions):
-                    ax.set_position(position)
+            if fig is last_fig:                          # the same Figure, redrawn: over its backdrop
+                return self._backdrop.png(fig, self.dpi)
+            for ax, position in zip(fig.axes, positions):  # a new Figure: give it the known layout
+                ax.set_position(position)
             fig.set_layout_engine(None)  # None, not "none": no layout pre-draw in savefig
             return figure_png(fig, self.dpi)
         fig.set_layout_engine("constrained")             # (again, for a reused Figure)
         png = figure_png(fig, self.dpi)
         self._layout = (shape, [ax.get_position() for ax in fig.axes], fig)
         return png
+
+
+class Backdrop:
+    """A reused figure's titles and axis labels, kept as pixels between two updates.
+
+    Drawing text is most of what a figure costs, and a widget's titles and axis labels seldom
+    change when a slider moves. With the layout fixed, :meth:`png` restores the kept pixels and
+    draws only the Axes' contents over them (ticks, data, legend); if any title or label is not
+    exactly as kept (its words, place, font or colour), the figure is drawn in full instead and
+    the backdrop taken again. Only for figures whose artists all live in their Axes.
+    """
+
+    def __init__(self):
+        self.pixels, self.key = None, None
+        self.hits = 0            # drawings made over the backdrop
+
+    def png(self, fig, dpi):
+        """Base64 PNG of ``fig`` (its layout engine is switched off), like :func:`figure_png`."""
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        fig.set_layout_engine(None)
+        if not isinstance(fig.canvas, FigureCanvasAgg):
+            FigureCanvasAgg(fig)
+        if fig.dpi != dpi:
+            fig.set_dpi(dpi)
+            self.pixels = None
+        if self.pixels is not None and _only_axes(fig):
+            png = self._over_backdrop(fig)
+            if png is not None:
+                self.hits += 1
+                return png
+        png = figure_png(fig, dpi)                       # in full; then keep the backdrop
+        renderer = fig.canvas.get_renderer()
+        texts = _backdrop_texts(fig)
+        self.key = _texts_key(texts, renderer)
+        renderer.clear()
+        fig.patch.draw(renderer)
+        for text in texts:
+            text.draw(renderer)
+        self.pixels = fig.canvas.copy_from_bbox(fig.bbox)
+        return png
+
+    def _over_backdrop(self, fig):
+        """The PNG drawn over the backdrop, or None if a title or label changed."""
+        import matplotlib.image
+        canvas, texts = fig.canvas, _backdrop_texts(fig)
+        renderer = canvas.get_renderer()
+        shown = [text.get_visible() for text in texts]
+        try:
+            for text in texts:
+                text.set_visible(False)
+            canvas.restore_region(self.pixels)
+            for ax in sorted(fig.axes, key=lambda ax: ax.get_zorder()):
+                ax.draw(renderer)
+        finally:
+            for text, visible in zip(texts, shown):
+                text.set_visible(visible)
+        if _texts_key(texts, renderer) != self.key:
+            return None
+        buf = io.BytesIO()
+        matplotlib.image.imsave(buf, np.asarray(canvas.buffer_rgba()), format="png", dpi=fig.dpi,
+                                pil_kwargs={"compress_level": 1})
+        return base64.b64encode(buf.getvalue()).decode("ascii")
+
+
+def _backdrop_texts(fig):
+    """The texts a :class:`Backdrop` keeps: each Axes' title and axis labels."""
+    return [text for ax in fig.axes for text in (ax.title, ax.xaxis.label, ax.yaxis.label)]
+
+
+def _texts_key(texts, renderer):
+    """Everything about ``texts`` that shows in a drawing, as they were last placed."""
+    from matplotlib.colors import to_rgba
+    return tuple((t.get_visible(), t.get_text(), to_rgba(t.get_color(), t.get_alpha()),
+                  hash(t.get_fontproperties()), t.get_rotation(),
+                  tuple(t.get_window_extent(renderer).bounds) if t.get_visible() and t.get_text() else None)
+                 for t in texts)
+
+
+def _only_axes(fig):
+    """True if every artist of ``fig`` is inside one of its Axes (nothing drawn on the Figure itself)."""
+    return not (fig.texts or fig.legends or fig.lines or fig.patches or fig.images or fig.artists
+                or fig.subfigs or fig.get_suptitle() or fig.get_supxlabel() or fig.get_supylabel())
 
 
 def _layout_key(fig):
@@ -144,14 +229,22 @@ def new_figure(nrows=1, ncols=1, figsize=(7.0, 4.0), **subplot_kw):
     return fig, fig.subplots(nrows, ncols, **subplot_kw)
 
 
-def reused_figure(nrows=1, ncols=1, figsize=(7.0, 4.0)):
+def reused_figure(nrows=1, ncols=1, figsize=(7.0, 4.0), max_ticks=None):
     """Like :func:`new_figure`, for a widget's render function: the same Figure every call.
 
     Returns a function that gives back ``(fig, axes)`` with the Axes emptied of what was
     plotted but keeping their ticks: a fresh Figure builds every tick again, about a
     fifth of a two-panel update. Only for figures without colorbars (those would pile up).
+    ``max_ticks`` caps the ticks on each axis (at "nice" steps, as matplotlib's own): each
+    tick and its label cost as much to draw as a short line of data, and a half-width
+    panel reads as well with five as with nine.
     """
     fig, axes = new_figure(nrows, ncols, figsize=figsize)
+    if max_ticks is not None:
+        from matplotlib.ticker import MaxNLocator
+        for ax in fig.axes:
+            for axis in (ax.xaxis, ax.yaxis):
+                axis.set_major_locator(MaxNLocator(nbins=max_ticks - 1, steps=[1, 2, 2.5, 5, 10]))
 
     def emptied():
         for ax in fig.axes:

@@ -9,7 +9,8 @@ from ..plots.collection import (plot_frequencies, plot_information, plot_last_ho
 
 __all__ = ["diminishing_returns", "last_hole", "long_tail"]
 
-WIDE = (10.0, 3.8)   # size of the two-panel figures
+WIDE = (10.0, 3.8)   # size of the two-panel figures ...
+PANEL_TICKS = 6      # ... and the most ticks on each of their axes
 
 
 def _clamp(value, low, high):
@@ -45,7 +46,7 @@ def diminishing_returns(categories=16, days=100, exponent=0.0, trials=2000):
                          continuous=False),
     }
 
-    figure = reused_figure(1, 2, figsize=WIDE)
+    figure = reused_figure(1, 2, figsize=WIDE, max_ticks=PANEL_TICKS)
 
     def render(**values):
         fig, axs = figure()
@@ -123,7 +124,7 @@ def long_tail(categories=50, exponent=1.0, head=0.8):
         "head": slider(float(_clamp(head, 0.5, 0.95)), 0.5, 0.95, 0.05, "common share",
                        fmt=".0%"),
     }
-    figure = reused_figure(1, 2, figsize=WIDE)
+    figure = reused_figure(1, 2, figsize=WIDE, max_ticks=PANEL_TICKS)
 
     def render(**values):
         fig, axs = figure()
