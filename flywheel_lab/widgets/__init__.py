@@ -132,6 +132,8 @@ class Backdrop:
         """The PNG drawn over the backdrop, or None if a title or label changed."""
         import matplotlib.image
         canvas, texts = fig.canvas, _backdrop_texts(fig)
+        if _texts_look(texts) != self.key[0]:        # new words, font or colour: no use drawing
+            return None
         renderer = canvas.get_renderer()
         shown = [text.get_visible() for text in texts]
         try:
@@ -143,7 +145,7 @@ class Backdrop:
         finally:
             for text, visible in zip(texts, shown):
                 text.set_visible(visible)
-        if _texts_key(texts, renderer) != self.key:
+        if _texts_key(texts, renderer) != self.key:    # a label moved (its tick labels widened)
             return None
         buf = io.BytesIO()
         matplotlib.image.imsave(buf, np.asarray(canvas.buffer_rgba()), format="png", dpi=fig.dpi,
@@ -156,13 +158,18 @@ def _backdrop_texts(fig):
     return [text for ax in fig.axes for text in (ax.title, ax.xaxis.label, ax.yaxis.label)]
 
 
-def _texts_key(texts, renderer):
-    """Everything about ``texts`` that shows in a drawing, as they were last placed."""
+def _texts_look(texts):
+    """What ``texts`` say and how: visibility, words, colour, font and angle."""
     from matplotlib.colors import to_rgba
     return tuple((t.get_visible(), t.get_text(), to_rgba(t.get_color(), t.get_alpha()),
-                  hash(t.get_fontproperties()), t.get_rotation(),
-                  tuple(t.get_window_extent(renderer).bounds) if t.get_visible() and t.get_text() else None)
-                 for t in texts)
+                  hash(t.get_fontproperties()), t.get_rotation()) for t in texts)
+
+
+def _texts_key(texts, renderer):
+    """``(look, places)`` of ``texts``: :func:`_texts_look`, and where each was last drawn."""
+    places = tuple(tuple(t.get_window_extent(renderer).bounds) if t.get_visible() and t.get_text() else None
+                   for t in texts)
+    return _texts_look(texts), places
 
 
 def _only_axes(fig):
@@ -239,7 +246,9 @@ def reused_figure(nrows=1, ncols=1, figsize=(7.0, 4.0), max_ticks=None):
     tick and its label cost as much to draw as a short line of data, and a half-width
     panel reads as well with five as with nine.
     """
-    fig, axes = new_figure(nrows, ncols, figsize=figsize)
+    from ..plots import style_context
+    with style_context():                 # built in the series' style, like a figure made in render
+        fig, axes = new_figure(nrows, ncols, figsize=figsize)
     if max_ticks is not None:
         from matplotlib.ticker import MaxNLocator
         for ax in fig.axes:

@@ -1,6 +1,7 @@
 """Widget for notebook 08: watch the coverage map fill in as a strategy buys labels."""
 
 import ipywidgets as W
+import numpy as np
 
 from . import Live, new_figure, slider
 
@@ -20,23 +21,61 @@ def _pool():
     return _CACHE
 
 
+def _bought(strategy, labels, seed):
+    """``(labelled positions, each pool image's distance to its nearest label)`` after the run."""
+    from .. import coverage
+    from ..digits import blas_controller
+    data = _pool()
+    with blas_controller().limit(limits=1):     # small matrices: threaded BLAS only waits
+        *_, (labeled, _) = coverage.acquire(strategy, data["X"], data["y"], [labels], seed=seed, batch=10)
+        return labeled, coverage.novelty(data["X"], data["X"][labeled])
+
+
+def _who(strategy, labels):
+    """Who bought the labels, in words."""
+    from ..coverage import DEFAULT_INITIAL
+    if labels > DEFAULT_INITIAL:
+        return f"{strategy}: {labels} labels"
+    return f"{labels} random labels: where every strategy starts"
+
+
 def coverage_map(strategy="kcenter", labels=60, seed=0, ax=None):
     """Draw the coverage map after ``strategy`` bought ``labels`` labels (20 random first).
 
     The colour scale is fixed (0 to the largest hole left by the first random labels), so
     maps stay comparable as the sliders move.
     """
-    from .. import coverage
-    from ..digits import blas_controller
     from ..plots.coverage import plot_coverage_map
     data = _pool()
-    with blas_controller().limit(limits=1):     # small matrices: threaded BLAS only waits
-        *_, (labeled, _) = coverage.acquire(strategy, data["X"], data["y"], [labels], seed=seed, batch=10)
-        dist = coverage.novelty(data["X"], data["X"][labeled])
-    title = f"{strategy}: {labels} labels" if labels > coverage.DEFAULT_INITIAL else \
-        f"{labels} random labels: where every strategy starts"
-    plot_coverage_map(data["map"], dist, labeled, ax=ax, vmax=data["vmax"], title=title)
+    labeled, dist = _bought(strategy, labels, seed)
+    plot_coverage_map(data["map"], dist, labeled, ax=ax, vmax=data["vmax"], title=_who(strategy, labels))
     return dist
+
+
+def _kept_map():
+    """A function ``draw(strategy, labels, labeled, dist)`` that redraws the coverage map on one
+    Figure kept between updates.
+
+    The pool's dots, their colour bar and the axes never move: an update recolours the dots,
+    moves the crosses and names the run in the legend, so the title stays and the figure is
+    not built again (see :class:`flywheel_lab.widgets.Backdrop`).
+    """
+    from ..plots import style_context
+    from ..plots.coverage import plot_coverage_map
+    data = _pool()
+    with style_context():
+        fig, ax = new_figure(figsize=(7.5, 5.0))
+        plot_coverage_map(data["map"], np.zeros(len(data["map"])), [0], ax=ax, vmax=data["vmax"],
+                          title="Distance from each image to its nearest label")
+    dots, crosses = ax.collections[:2]
+
+    def draw(strategy, labels, labeled, dist):
+        dots.set_array(dist)
+        crosses.set_offsets(data["map"][labeled])
+        crosses.set_label(_who(strategy, labels))
+        ax.legend(frameon=False)
+        return fig
+    return draw
 
 
 def coverage_map_explorer(strategy="kcenter", labels=60, seed=0):
@@ -47,10 +86,11 @@ def coverage_map_explorer(strategy="kcenter", labels=60, seed=0):
         "labels": slider(labels, coverage.DEFAULT_INITIAL, 200, 10, "labels bought", continuous=False),
         "seed": slider(seed, 0, 9, 1, "seed", continuous=False),
     }
+    draw = _kept_map()
 
     def render(strategy, labels, seed):
-        fig, ax = new_figure(figsize=(7.5, 5.0))
-        dist = coverage_map(strategy, int(labels), int(seed), ax=ax)
-        return fig, f"largest hole: {dist.max():.2f}   mean distance: {dist.mean():.2f} (pixel units)"
+        labeled, dist = _bought(strategy, int(labels), int(seed))
+        return (draw(strategy, int(labels), labeled, dist),
+                f"largest hole: {dist.max():.2f}   mean distance: {dist.mean():.2f} (pixel units)")
 
     return Live(controls, render)

@@ -2,7 +2,7 @@
 
 import ipywidgets as W
 
-from . import Live, new_figure, slider
+from . import Live, reused_figure, slider
 from .. import flywheel
 from ..plots.flywheel import plot_accuracy
 
@@ -23,9 +23,11 @@ def flywheel_explorer(weekly_budget=20, strategy="kcenter", n_customers=3, weeks
         "n_customers": slider(min(max(n_customers, 1), most), 1, most, 1, "customers", continuous=False),
     }
 
+    figure = reused_figure(figsize=(7.5, 4.2))
+
     def render(weekly_budget, strategy, n_customers):
         h = flywheel.simulate(strategy, weekly_budget, n_customers, weeks=weeks, seed=seed)
-        fig, ax = new_figure(figsize=(7.5, 4.2))
+        fig, ax = figure()
         plot_accuracy(h, ax=ax)
         text = (f"after {weeks} weeks: {h.labels[-1]} labels, ${h.cost[-1]:.2f} spent, real accuracy "
                 f"{h.real[-1]:.3f}, {h.covered[-1]}/10 digits covered, {h.bits[-1]:.3f} bits of coverage")
