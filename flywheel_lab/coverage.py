@@ -369,7 +369,9 @@ def select(strategy, X_pool, labeled_idx, n, *, proba=None, features=None, rng=N
     if strategy == "cluster_margin":
         if neighbours is None:
             neighbours = nearest_neighbours(F, min(NEIGHBOURS, len(F)))
-        score = neighbourhood_uncertainty(P, neighbours)[cand]
+        # rounded: images with the same neighbourhood tie exactly (then the first comes first),
+        # whatever the last bits of the floating-point sums on this machine
+        score = np.round(neighbourhood_uncertainty(P, neighbours), 12)[cand]
         return cluster_margin(F, cand[_top(score, CLUSTER_POOL * n)], n)
     return cand[_top(uncertainty(P[cand], strategy), n)]
 
