@@ -244,7 +244,7 @@ def reused_figure(nrows=1, ncols=1, figsize=(7.0, 4.0), max_ticks=None):
     fifth of a two-panel update. Only for figures without colorbars (those would pile up).
     ``max_ticks`` caps the ticks on each axis (at "nice" steps, as matplotlib's own): each
     tick and its label cost as much to draw as a short line of data, and a half-width
-    panel reads as well with five as with nine.
+    panel reads as well with six as with nine.
     """
     from ..plots import style_context
     with style_context():                 # built in the series' style, like a figure made in render
