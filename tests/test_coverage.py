@@ -211,14 +211,14 @@ def test_exercise_answers_are_computed_by_the_package():
 
 
 def test_coverage_widget_colour_scale_spans_its_distances():
-    from matplotlib.figure import Figure
-
     from flywheel_lab.widgets import coverage as coverage_widgets
     scale = coverage_widgets._pool()["vmax"]
     for labels in (20, 200):
-        dist = coverage_widgets.coverage_map("kcenter", labels, ax=Figure().subplots())
+        _, dist = coverage_widgets._bought("kcenter", labels, 0)
         assert dist.max() <= scale * 1.05
-    assert coverage_widgets.coverage_map("random", 20, ax=Figure().subplots()).max() > 0.9 * scale
+    assert coverage_widgets._bought("random", 20, 0)[1].max() > 0.9 * scale
+    live = coverage_widgets.coverage_map_explorer()
+    assert live.result[0].axes[0].collections[0].get_clim() == (0, scale)   # the dots use that scale
 
 
 def test_novelty_of_one_flat_image_and_a_clear_error_for_an_unflattened_one():

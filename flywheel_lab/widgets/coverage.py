@@ -39,26 +39,15 @@ def _who(strategy, labels):
     return f"{labels} random labels: where every strategy starts"
 
 
-def coverage_map(strategy="kcenter", labels=60, seed=0, ax=None):
-    """Draw the coverage map after ``strategy`` bought ``labels`` labels (20 random first).
-
-    The colour scale is fixed (0 to the largest hole left by the first random labels), so
-    maps stay comparable as the sliders move.
-    """
-    from ..plots.coverage import plot_coverage_map
-    data = _pool()
-    labeled, dist = _bought(strategy, labels, seed)
-    plot_coverage_map(data["map"], dist, labeled, ax=ax, vmax=data["vmax"], title=_who(strategy, labels))
-    return dist
-
-
 def _kept_map():
     """A function ``draw(strategy, labels, labeled, dist)`` that redraws the coverage map on one
     Figure kept between updates.
 
     The pool's dots, their colour bar and the axes never move: an update recolours the dots,
     moves the crosses and names the run in the legend, so the title stays and the figure is
-    not built again (see :class:`flywheel_lab.widgets.Backdrop`).
+    not built again (see :class:`flywheel_lab.widgets.Backdrop`). The colour scale is fixed
+    (0 to the largest hole left by the first random labels), so maps stay comparable as the
+    sliders move.
     """
     from ..plots import style_context
     from ..plots.coverage import plot_coverage_map
