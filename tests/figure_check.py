@@ -17,7 +17,14 @@
 * no two series of one Axes (the entries of its legend, or its labelled lines) look
   alike under deuteranopia, protanopia or tritanopia, simulated with colorspacious
   (CAM02-UCS distance at least :data:`MIN_CVD_DISTANCE`), unless their line style or
-  marker tells them apart.
+  marker tells them apart;
+* the figure has a text alternative (``plots.describe``): at least one sentence with a
+  number in it, from :func:`flywheel_lab.plots.alt_text` (WCAG 1.1.1);
+* every line, marker and scatter point has at least :data:`MIN_GRAPHIC_CONTRAST` contrast
+  with the white background, and every bar its fill or its edge (WCAG 1.4.11);
+* no text is smaller than :data:`MIN_DISPLAYED_PT` points as displayed: its size × the
+  figure's dpi / 96 × the scale a notebook column of :data:`COLUMN_PX` pixels shrinks a
+  wider image by (widget stills are drawn at 80 dpi, notebook figures at 100).
 
 :func:`install` hooks the checks into a running IPython kernel: after every cell each
 new or changed pyplot figure is checked, and the results are written as JSON lines
@@ -44,10 +51,16 @@ UNIT_WORDS = {"%", "$", "bits", "bit", "nats", "days", "day", "weeks", "week", "
               "samples", "images", "pixels", "count", "digits", "epoch", "epochs",
               "dollars", "seconds", "categories", "cases"}
 EDGE_TOLERANCE = 1.5       # pixels a text may touch past the figure edge (antialiasing)
+MIN_GRAPHIC_CONTRAST = 3.0  # WCAG 1.4.11, graphics needed to understand the figure
+MIN_DISPLAYED_PT = 9.0      # the smallest text a student reads from a notebook column
+COLUMN_PX = 900             # JupyterLab's output width on a 1280-px laptop, file browser open
+NOTEBOOK_DPI = 100          # figure.dpi of plots.STYLE (the inline backend's image)
 
 
-def problems(fig):
-    """Every rule ``fig`` breaks, as sentences that say what to change."""
+def problems(fig, dpi=NOTEBOOK_DPI):
+    """Every rule ``fig`` breaks, as sentences that say what to change.
+
+    ``dpi`` is the resolution the figure is shown at (80 for a widget's drawing)."""
     if not hasattr(fig.canvas, "get_renderer"):   # a Figure made outside pyplot (widgets)
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         FigureCanvasAgg(fig)
@@ -58,7 +71,89 @@ def problems(fig):
         name = _axes_name(ax)
         found += [f"{name}: {p}" for p in _axes_problems(fig, ax, renderer)]
     found += _cut_off_text(fig, renderer)
+    found += _small_text(fig, dpi)
+    found += _alt_text_problems(fig)
     return found
+
+
+def displayed_scale(fig, dpi=NOTEBOOK_DPI):
+    """Displayed size of 1 pt of the figure's text, in CSS points, in a notebook column."""
+    width_px = fig.get_figwidth() * dpi
+    return dpi / 96 * min(1.0, COLUMN_PX / width_px)
+
+
+def _small_text(fig, dpi):
+    scale = displayed_scale(fig, dpi)
+    small = {}
+    for text in fig.findobj(Text):
+        if text.get_visible() and text.get_text().strip() and _really_drawn(text):
+            shown = text.get_fontsize() * scale
+            if shown < MIN_DISPLAYED_PT - 1e-9:
+                small.setdefault(round(text.get_fontsize(), 1), text.get_text()[:30])
+    return [f"text {example!r} is {size:g} pt, {size * scale:.1f} pt as displayed (a figure "
+            f"{fig.get_figwidth():g} in wide at {dpi} dpi in a {COLUMN_PX}-px column): make it at "
+            f"least {MIN_DISPLAYED_PT / scale:.1f} pt, or the figure narrower"
+            for size, example in sorted(small.items())][:3]
+
+
+def _alt_text_problems(fig):
+    from flywheel_lab.plots import alt_text
+    text = alt_text(fig)
+    if not text:
+        return ["no text alternative: describe what the figure shows and its key numbers with "
+                "plots.describe(ax, f\"…\") in the plot function (or on the figure)"]
+    if not re.search(r"\d", text) or len(text.split()) < 6:
+        return [f"the text alternative {text[:80]!r} is too thin: say the figure's point with "
+                f"the numbers it shows"]
+    return []
+
+
+def contrast_ratio(rgb, background=(1.0, 1.0, 1.0)):
+    """WCAG contrast ratio of an sRGB colour (0–1) against ``background``."""
+    def luminance(c):
+        c = np.asarray(c, dtype=float)
+        c = np.where(c <= 0.03928, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+    hi, lo = sorted((luminance(rgb), luminance(background)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def _faint_graphics(ax):
+    """Lines, markers, points and bars under 3:1 against the white background."""
+    from matplotlib.colors import to_rgba
+    out = []
+
+    def faint(rgba):
+        return rgba is not None and len(rgba) and contrast_ratio(_on_white(rgba)) < MIN_GRAPHIC_CONTRAST
+
+    for line in ax.lines:
+        if not line.get_visible() or line.get_linestyle() in ("None", "none", " ", "") and \
+                line.get_marker() in (None, "None", "", " "):
+            continue
+        colour = to_rgba(line.get_color(), line.get_alpha())
+        if line.get_linestyle() in ("None", "none", " ", ""):
+            colour = to_rgba(line.get_markeredgecolor() if line.get_markerfacecolor() in ("none", "None")
+                             else line.get_markerfacecolor(), line.get_alpha())
+            if faint(colour) and not faint(to_rgba(line.get_markeredgecolor(), line.get_alpha())):
+                continue
+        if faint(colour):
+            out.append(f"line {_artist_label(line)}")
+    for coll in ax.collections:
+        if isinstance(coll, PathCollection) and coll.get_visible() and len(coll.get_offsets()):
+            faces, edges = coll.get_facecolor(), coll.get_edgecolor()
+            if all(faint(f) for f in faces[:1]) and (len(edges) == 0 or all(faint(e) or e[3] == 0 for e in edges[:1])):
+                out.append(f"points {_artist_label(coll)}")
+    for container in ax.containers:
+        if isinstance(container, BarContainer):
+            for patch in container.patches[:1]:
+                face = patch.get_facecolor() if patch.get_fill() else None
+                edge = patch.get_edgecolor() if patch.get_linewidth() > 0 else None
+                if (face is None or faint(face)) and (edge is None or faint(edge)):
+                    out.append(f"bars {_artist_label(container)}")
+    if not out:
+        return []
+    return [f"{', '.join(dict.fromkeys(out))[:140]} under {MIN_GRAPHIC_CONTRAST:g}:1 contrast on white: "
+            f"use a colour of plots.CYCLE (not orange, sky or yellow), or give bars and points a dark edge"]
 
 
 def figure_name(fig):
@@ -91,6 +186,7 @@ def _axes_problems(fig, ax, renderer):
             out += _tick_overlaps(axis, letter, renderer)
     out += _legend_covers(ax, renderer)
     out += _cvd_problems(ax)
+    out += _faint_graphics(ax)
     return out
 
 
@@ -378,8 +474,9 @@ def install(out_path=None, name="figure"):
         if pngs:
             fig.savefig(os.path.join(pngs, f"{name}-{count:03d}-{len(os.listdir(pngs)):03d}.png"))
         with open(out_path, "a", encoding="utf-8") as f:
+            from flywheel_lab.plots import alt_text
             f.write(json.dumps({"execution_count": count, "figure": figure_name(fig),
-                                "problems": found}) + "\n")
+                                "alt": alt_text(fig), "problems": found}) + "\n")
 
     def after_cell(result):
         count = result.execution_count          # (shell.execution_count is the next cell's)
@@ -413,6 +510,7 @@ def install(out_path=None, name="figure"):
             for item in items:
                 if isinstance(item, Figure):
                     with style_context():
-                        record(item, shell.execution_count, [f"widget: {p}" for p in problems(item)])
+                        record(item, shell.execution_count,
+                               [f"widget: {p}" for p in problems(item, dpi=self.dpi)])
 
     widgets.Live.refresh = checked_refresh

@@ -63,6 +63,10 @@ def test_notebook_figures_pass_the_figure_rules(path, tmp_path):
     failures = [f"notebooks/{path.name} cell {where.get(r['execution_count'], '?')} "
                 f"(figure {r['figure']}): {problem}"
                 for r in records for problem in r["problems"]]
+    alts = [r["alt"] for r in records if r["alt"]]
+    shared = sorted({a for a in alts if alts.count(a) > 1})
+    failures += [f"notebooks/{path.name}: two figures share one text alternative: {a[:100]!r}"
+                 for a in shared]
     assert not failures, "\n".join(["figure rules broken (see CONTRIBUTING.md, 'Figures'):", *failures])
 
 
@@ -78,7 +82,7 @@ def test_widget_default_drawing_passes_the_figure_rules(name):
     figures = [item for item in items if isinstance(item, Figure)]
     with style_context():
         failures = [f"widget {name} (figure {figure_check.figure_name(fig)}): {p}"
-                    for fig in figures for p in figure_check.problems(fig)]
+                    for fig in figures for p in figure_check.problems(fig, dpi=live.dpi)]
     assert not failures, "\n".join(failures)
 
 
@@ -86,14 +90,18 @@ def test_widget_default_drawing_passes_the_figure_rules(name):
 
 def _fig(**kw):
     from matplotlib.figure import Figure
+
+    from flywheel_lab.plots import describe
     fig = Figure(figsize=(6, 4), layout="constrained", **kw)
-    return fig, fig.subplots()
+    ax = fig.subplots()
+    describe(ax, "Two lines cross at day 1, where both reach 2 bits.")
+    return fig, ax
 
 
 def test_a_clean_figure_passes():
     fig, ax = _fig()
     ax.plot([0, 1, 2], [0, 1, 4], color="#0072B2", label="blue")
-    ax.plot([0, 1, 2], [4, 3, 0], color="#E69F00", label="orange")
+    ax.plot([0, 1, 2], [4, 3, 0], color="#D55E00", label="vermillion", ls="--")
     ax.legend(loc="upper center")
     ax.set(title="ok", xlabel="time (days)", ylabel="information (bits)", ylim=(0, 8))
     assert figure_check.problems(fig) == []
@@ -181,3 +189,51 @@ def test_plot_functions_without_ax_draw_on_a_new_figure():
     finally:
         plt.close(first.figure)
         plt.close(second.figure)
+
+
+def test_a_figure_without_a_text_alternative_fails():
+    fig, ax = _fig()
+    ax.plot([0, 1], [0, 1], color="#0072B2")
+    ax.set(title="t", xlabel="x (days)", ylabel="y (days)")
+    ax._flywheel_alt = ""
+    assert any("no text alternative" in p for p in figure_check.problems(fig))
+    from flywheel_lab.plots import describe
+    describe(ax, "A line.")
+    assert any("too thin" in p for p in figure_check.problems(fig))
+
+
+def test_faint_lines_and_bars_fail_and_a_dark_edge_saves_a_light_bar():
+    fig, ax = _fig()
+    ax.plot([0, 1], [0, 1], color="#E69F00", label="orange line")
+    ax.set(title="t", xlabel="x (days)", ylabel="y (days)", ylim=(0, 3))
+    ax.legend(loc="upper left")
+    assert any("under 3:1" in p and "orange line" in p for p in figure_check.problems(fig))
+    fig, ax = _fig()
+    bars = ax.bar(["a", "b"], [1, 2], color="#F0E442")
+    ax.set(title="t", xlabel="kind", ylabel="y (images)")
+    assert any("under 3:1" in p for p in figure_check.problems(fig))
+    for bar in bars:
+        bar.set_edgecolor("black")
+        bar.set_linewidth(1)
+    assert not any("under 3:1" in p for p in figure_check.problems(fig))
+
+
+def test_contrast_ratio_matches_wcag():
+    assert abs(figure_check.contrast_ratio((0, 0, 0)) - 21) < 1e-9
+    assert abs(figure_check.contrast_ratio((0.0, 0x72 / 255, 0xB2 / 255)) - 5.19) < 0.01
+
+
+def test_text_too_small_as_displayed_fails():
+    from matplotlib.figure import Figure
+
+    from flywheel_lab.plots import describe
+    fig = Figure(figsize=(14, 4), layout="constrained")     # shrunk to 900/1400 in a column
+    ax = describe(fig.subplots(), "A line rising from 0 to 1 bit over 1 day.")
+    ax.plot([0, 1], [0, 1], color="#0072B2")
+    ax.set(title="t", xlabel="x (days)", ylabel="y (bits)")
+    ax.tick_params(labelsize=12)
+    found = figure_check.problems(fig)
+    assert any("pt as displayed" in p for p in found)
+    fig.set_figwidth(7)
+    assert not any("pt as displayed" in p for p in figure_check.problems(fig))
+    assert any("pt as displayed" in p for p in figure_check.problems(fig, dpi=60))

@@ -126,3 +126,20 @@ def test_figures_use_the_series_style(nb):
     uses_pyplot = any("plt." in c.source for c in code_cells(nb))
     if uses_pyplot:
         assert "plots.use_style()" in imports_cell(nb).source, "call plots.use_style() in the imports cell"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_headings_a_screen_reader_can_jump_to(path):
+    """One H1 (the title); each exercise and each widget task is a heading (WCAG 1.3.1, 2.4.6)."""
+    nb = nbformat.read(path, as_version=4)
+    lines = [line for c in nb.cells if c.cell_type == "markdown" for line in c.source.splitlines()]
+    assert sum(line.startswith("# ") for line in lines) == 1, f"{path.name}: one H1, the title"
+    bold_items = [line[:50] for line in lines if re.match(r"\*\*(\d+\.|Exercise|Predict)", line)]
+    assert not bold_items, f"{path.name}: make these headings (### Exercise N: …): {bold_items}"
+    start = next(i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and "## Exercises" in c.source)
+    asks = [c for c in nb.cells[start:] if c.cell_type == "code" and "# your answer" in c.source]
+    headed = [line for c in nb.cells[start:] if c.cell_type == "markdown"
+              for line in c.source.splitlines() if line.startswith("### Exercise")]
+    assert len(headed) >= max(3, len(asks) and 3), f"{path.name}: each exercise under its own ### heading"
+    assert not re.search(r"\bthe (blue|orange|green|red|vermillion|sky|yellow|purple) (line|dots?|bars?|curve)\b",
+                         " ".join(lines)), f"{path.name}: prose names a series by its colour alone"

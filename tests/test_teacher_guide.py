@@ -108,7 +108,7 @@ def test_the_flywheel_figure_it_projects_is_drawn_in_notebook_00():
     assert "The flywheel loop" in headings("00")
     nb = nbformat.read(NOTEBOOKS["00"], as_version=4)
     cell = next(c for c in nb.cells if "plot_flywheel_loop()" in c.source)
-    assert any("image/png" in out.get("data", {}) for out in cell.outputs)
+    assert any('<img alt="' in out.get("data", {}).get("text/html", "") for out in cell.outputs)
     assert '00 "The flywheel loop"' in GUIDE
 
 

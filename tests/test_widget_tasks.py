@@ -10,7 +10,7 @@ from flywheel_lab import exercises
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-TASK = "**Predict, then try.**"
+TASK = "### Predict, then try"   # a heading, so a screen reader can jump to it
 
 
 def widget_cells(nb):

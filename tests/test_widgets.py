@@ -4,6 +4,8 @@ Each control is set to its minimum, maximum and a middle value; the output must 
 redrawn every time and never show a Python error.
 """
 
+import re
+
 import ipywidgets as W
 import pytest
 
@@ -25,7 +27,7 @@ def test_builds_with_defaults(live):
     assert isinstance(live, widgets.Live)
     assert live.redraws == 1
     assert live.output.outputs, "the widget shows something at its default values"
-    assert all(isinstance(c, W.ValueWidget) for c in live.controls.values())
+    assert all(isinstance(c, (W.ValueWidget, widgets.FloatSlider)) for c in live.controls.values())
 
 
 def test_every_control_at_min_max_and_middle(live):
@@ -55,9 +57,31 @@ def test_value_error_is_shown_not_raised():
 
 
 def test_slider_types():
-    assert isinstance(widgets.slider(1, 0, 5, 1, "n"), W.IntSlider)
+    assert isinstance(widgets.slider(1, 0, 5, 1, "n"), widgets.IntSlider)
     s = widgets.slider(0.5, 0.0, 1.0, 0.1, "p")
-    assert isinstance(s, W.FloatSlider) and s.readout_format == ".2f"
+    assert isinstance(s, widgets.FloatSlider) and s.readout_format == ".2f"
+
+
+def test_slider_clamps_to_its_range_whatever_the_order_of_arguments():
+    s = widgets.slider(8, 0, 10, 1, "n")
+    assert s.value == 8 and isinstance(s.value, int)
+    s.value = 50
+    assert s.value == 10
+    s.value = -3
+    assert s.value == 0
+
+
+def test_every_drawing_carries_its_text_alternative_and_announces_it(live):
+    """The image's alt text and the screen-reader announcement come from the figure's data."""
+    figures = [o for o in live.output.outputs if o["output_type"] == "display_data"]
+    for out in figures:
+        alt = re.search(r'<img alt="([^"]*)"', out["data"]["text/html"]).group(1)
+        assert len(alt.split()) >= 6 and re.search(r"\d", alt), alt
+        assert out["data"]["text/plain"] in live.announcer.text
+    control = next(iter(live.controls.values()))
+    for value in widgets.sweep_values(control):
+        control.value = value
+        assert live.announcer.text == live.description() != ""
 
 
 def test_progress_bar_counts_to_done():
@@ -141,11 +165,16 @@ def control_positions(control, most=11):
     steps = int(round((control.max - control.min) / control.step))
     picks = np.unique(np.round(np.linspace(0, steps, min(steps, most - 1) + 1)).astype(int))
     values = [control.min + k * control.step for k in picks]
-    return [int(v) for v in values] if isinstance(control, W.IntSlider) else [round(v, 10) for v in values]
+    return [int(v) for v in values] if isinstance(control, widgets.IntSlider) else [round(v, 10) for v in values]
+
+
+def png_of(output):
+    """The base64 PNG inside a widget output's ``<img alt=… src="data:image/png;base64,…">``."""
+    return re.search(r'src="data:image/png;base64,([^"]+)"', output["data"]["text/html"]).group(1)
 
 
 def _shown(live):
-    return [o.get("text") or o["data"].get("image/png") for o in live.output.outputs]
+    return [o.get("text") or png_of(o) for o in live.output.outputs]
 
 
 def test_every_control_changes_the_drawing_across_its_whole_range(live):
@@ -182,7 +211,7 @@ def _pixels(live):
 
     import numpy as np
     from PIL import Image
-    png = next(o["data"]["image/png"] for o in live.output.outputs if o["output_type"] == "display_data")
+    png = next(png_of(o) for o in live.output.outputs if o["output_type"] == "display_data")
     return np.asarray(Image.open(io.BytesIO(base64.b64decode(png))))
 
 

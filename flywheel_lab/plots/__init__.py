@@ -16,7 +16,14 @@ PALETTE = {
     "blue": "#0072B2", "orange": "#E69F00", "green": "#009E73", "vermillion": "#D55E00",
     "sky": "#56B4E9", "purple": "#CC79A7", "yellow": "#F0E442", "black": "#000000",
 }
-CYCLE = [PALETTE[c] for c in ("blue", "orange", "green", "vermillion", "sky", "purple", "black")]
+# Lines and markers need 3:1 contrast on white (WCAG 1.4.11): blue 5.2, vermillion 3.9,
+# green 3.4, purple 3.1, black 21. Orange (2.3), sky (2.3) and yellow (1.3) are for fills
+# with a dark edge, shaded bands and backgrounds only. The cycle holds the five that pass;
+# series still differ by marker or line style as well (never colour alone, WCAG 1.4.1).
+CYCLE = [PALETTE[c] for c in ("blue", "vermillion", "green", "purple", "black")]
+LIGHT = ("orange", "sky", "yellow")   # under 3:1 on white: not for lines, markers or text
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")   # one per series, with its colour
+LINESTYLES = ("-", "--", ":", "-.")
 SEQUENTIAL_CMAP = "viridis"  # perceptually uniform, readable in greyscale
 DIVERGING_CMAP = "cividis"
 
@@ -51,13 +58,84 @@ _SUBMODULES = ("accuracy", "collection", "coverage", "flywheel", "funnel", "info
 
 
 def use_style():
-    """Apply the series' figure style to matplotlib (call once per notebook)."""
+    """Apply the series' figure style to matplotlib (call once per notebook).
+
+    In a notebook it also shows every figure with its text alternative (see :func:`describe`).
+    """
     mpl.rcParams.update(STYLE)
+    _show_with_alt_text()
 
 
 def style_context():
     """A context manager that applies the style only inside a ``with`` block."""
     return mpl.rc_context(STYLE)
+
+
+def describe(target, text):
+    """Give an Axes (or a Figure) its text alternative and return ``target``.
+
+    ``text`` says what a reader who cannot see the figure needs: its point and its key
+    numbers, computed from the data drawn (never a fixed caption). The notebook output's
+    ``<img alt=…>``, its plain-text fallback and a widget's announcement are made from it
+    by :func:`alt_text`.
+    """
+    target._flywheel_alt = " ".join(str(text).split())
+    return target
+
+
+def alt_text(fig):
+    """A figure's text alternative: its own description, then each described Axes' with its title.
+
+    An empty string means nobody described the figure (the figure check fails it).
+    """
+    parts = [getattr(fig, "_flywheel_alt", "")]
+    sup = fig.get_suptitle() if hasattr(fig, "get_suptitle") else ""
+    if sup and not parts[0]:
+        parts[0] = sup.rstrip(".") + "."
+    for ax in fig.axes:
+        text = getattr(ax, "_flywheel_alt", "")
+        title = ax.get_title().strip()
+        if text and title and not text.startswith(title):
+            text = f"{title.rstrip('.:')}: {text}"
+        parts.append(text)
+    return " ".join(part for part in parts if part)
+
+
+def figure_html(fig, png_base64=None, dpi=None):
+    """An ``<img>`` of ``fig`` with its text alternative as ``alt`` (the PNG inlined as data).
+
+    ``png_base64`` reuses a PNG already made; otherwise the figure is drawn as the inline
+    backend would (tight bounding box, at ``dpi`` or the figure's own).
+    """
+    import base64
+    import html
+    import io
+    if png_base64 is None:
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", bbox_inches="tight", dpi=dpi or fig.dpi)
+        png_base64 = base64.b64encode(buf.getvalue()).decode("ascii")
+    alt = html.escape(alt_text(fig) or "figure without a description", quote=True)
+    return f'<img alt="{alt}" src="data:image/png;base64,{png_base64}"/>'
+
+
+def _show_with_alt_text():
+    """In IPython, show a Figure as an ``<img>`` with its alt text (plain text: the alt text).
+
+    JupyterLab ignores alt text given in a PNG output's metadata; an HTML ``<img alt>``
+    reaches the page in JupyterLab, nbconvert and the website alike.
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+    from matplotlib.figure import Figure
+    formatters = shell.display_formatter.formatters
+    formatters["image/png"].pop(Figure, None)   # the PNG travels inside the <img>, once
+    formatters["text/html"].for_type(Figure, figure_html)
+    formatters["text/plain"].for_type(Figure, lambda fig, p, cycle: p.text(alt_text(fig) or repr(fig)))
 
 
 def axes(ax=None, figsize=None, **subplot_kw):

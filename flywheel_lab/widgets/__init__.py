@@ -19,6 +19,8 @@ import pkgutil
 import ipywidgets as W
 import numpy as np
 
+from ._controls import Announcer, FloatSlider, IntSlider
+
 _SUBMODULES = ("accuracy", "collection", "coverage", "flywheel", "funnel", "information", "pixels")
 
 
@@ -34,9 +36,10 @@ class Live(W.VBox):
         self.result = None  # what render returned last: a static copy for the page below
         self._layout = (None, (), None)  # (shape, Axes positions, Figure) of the last layout
         self._backdrop = Backdrop()
+        self.announcer = Announcer()    # says each new drawing's description to screen readers
         bar = W.HBox(list(self.controls.values()),
                      layout=W.Layout(flex_flow="row wrap", grid_gap="4px 16px"))
-        super().__init__([bar, self.output], layout=W.Layout(width="100%"), **kwargs)
+        super().__init__([bar, self.output, self.announcer], layout=W.Layout(width="100%"), **kwargs)
         for control in self.controls.values():
             control.observe(self._changed, names="value")
         self.refresh()
@@ -55,7 +58,13 @@ class Live(W.VBox):
             result = f"⚠ {err}"
         self.result = result
         self.output.outputs = tuple(_as_outputs(result, self.dpi, self._reuse_layout))
+        self.announcer.text = self.description()
         self.redraws += 1
+
+    def description(self):
+        """What the last drawing shows, in words: its figures' alt texts and any message."""
+        return " ".join(out["data"]["text/plain"] if out["output_type"] == "display_data"
+                        else out["text"].strip() for out in self.output.outputs)
 
     def _changed(self, change):
         self.refresh()
@@ -217,9 +226,10 @@ def _as_outputs(result, dpi, encode=None):
         if isinstance(item, str):
             yield {"output_type": "stream", "name": "stdout", "text": item.rstrip("\n") + "\n"}
         else:
+            from ..plots import alt_text, figure_html
             png = encode(item) if encode else figure_png(item, dpi)
             yield {"output_type": "display_data", "metadata": {},
-                   "data": {"image/png": png, "text/plain": "<Figure>"}}
+                   "data": {"text/html": figure_html(item, png), "text/plain": alt_text(item) or "<Figure>"}}
 
 
 def figure_png(fig, dpi=80):
@@ -266,6 +276,7 @@ def clear_plotted(ax):
     """Remove every plotted artist and the legend from ``ax``; keep its axes, ticks and scales."""
     for artist in [*ax.lines, *ax.patches, *ax.collections, *ax.texts, *ax.images]:
         artist.remove()
+    ax._flywheel_alt = ""        # the next drawing describes itself
     ax.containers.clear()
     if ax.get_legend() is not None:
         ax.get_legend().remove()
@@ -275,13 +286,16 @@ def clear_plotted(ax):
 
 
 def slider(value, min, max, step, description, fmt=None, continuous=True, **kw):
-    """A labelled float or int slider with a readable readout and sensible width."""
+    """A labelled float or int slider with a readable readout and sensible width.
+
+    It is the browser's own range input, named by its label, moved by the keyboard and
+    read out with its formatted value (see ``_controls``), not ipywidgets' unnamed one.
+    """
     is_int = all(isinstance(v, int) for v in (value, min, max, step))
-    cls = W.IntSlider if is_int else W.FloatSlider
+    cls = IntSlider if is_int else FloatSlider
     extra = {} if is_int else {"readout_format": fmt or ".2f"}
     return cls(value=value, min=min, max=max, step=step, description=description,
-               continuous_update=continuous, style={"description_width": "initial"},
-               layout=W.Layout(width="340px"), **extra, **kw)
+               continuous_update=continuous, layout=W.Layout(width="360px"), **extra, **kw)
 
 
 def progress_bar(total, description="working"):
