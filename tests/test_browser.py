@@ -10,6 +10,7 @@ the figure (or text) the widget drives changed; a screenshot per notebook is sav
 test's temporary folder. Then open the notebook as a Voilà app and check that its widgets render.
 """
 
+import contextlib
 import json
 import os
 import shutil
@@ -62,12 +63,10 @@ def get_json(url):
         return json.loads(response.read())
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """JupyterLab on 127.0.0.1 with a token, serving a scratch copy of the notebooks."""
-    require_browser()
-    folder = tmp_path_factory.mktemp("served")
-    for name in widget_notebooks():
+@contextlib.contextmanager
+def lab_server(folder, names):
+    """JupyterLab on 127.0.0.1 with a token, serving copies of ``names`` (notebooks) in ``folder``."""
+    for name in names:
         shutil.copy(ROOT / "notebooks" / name, folder / name)
     settings = folder / "user-settings" / "@jupyterlab" / "notebook-extension"
     settings.mkdir(parents=True)
@@ -94,9 +93,19 @@ def server(tmp_path_factory):
             if proc.poll() is not None or time.time() > deadline:
                 raise RuntimeError(f"JupyterLab did not start:\n{(folder / 'server.log').read_text()}")
             time.sleep(0.5)
-    yield {"base": base, "folder": folder}
-    stop_server(proc)
-    log.close()
+    try:
+        yield {"base": base, "folder": folder}
+    finally:
+        stop_server(proc)
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """JupyterLab serving a scratch copy of the widget notebooks."""
+    require_browser()
+    with lab_server(tmp_path_factory.mktemp("served"), widget_notebooks()) as served:
+        yield served
 
 
 def stop_server(proc):
@@ -177,7 +186,7 @@ def wait_changed(live, before, timeout=30):
 def move_controls(live):
     """Move each control once; return [(description, changed?)]."""
     results = []
-    sliders = live.locator(".widget-slider .noUi-handle")
+    sliders = live.locator(".fw-slider input[type=range]")
     for i in range(sliders.count()):
         before = output_signature(live)
         handle = sliders.nth(i)
@@ -237,7 +246,7 @@ def test_widgets_in_jupyterlab(name, server, page, tmp_path):
 @pytest.mark.parametrize("name", widget_notebooks())
 def test_notebook_renders_in_voila(name, server, page, tmp_path):
     page.goto(f"{server['base']}/voila/render/{name}?token={TOKEN}", timeout=600_000)
-    page.wait_for_selector(".widget-slider, .widget-dropdown, .widget-checkbox", timeout=600_000)
+    page.wait_for_selector(".fw-slider input, .widget-dropdown, .widget-checkbox", timeout=600_000)
     page.wait_for_selector(".widget-output img", timeout=120_000)
     page.screenshot(path=str(tmp_path / f"{Path(name).stem}-voila.png"))
     assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0

@@ -148,3 +148,31 @@ def test_a_browser_finds_the_sidebar_and_search(site, tmp_path):
         page.goto((site / "01_information_in_bits.html").as_uri())
         page.locator(".MathJax").first.wait_for(state="attached", timeout=30_000)  # offline MathJax
         browser.close()
+
+
+def test_axe_finds_no_wcag_violation_on_any_page_and_every_figure_says_what_it_shows(site):
+    """axe-core (WCAG 2.1 A and AA rules) on every page of the site: no violation at all; every
+    figure's alt text is a sentence from its data, never its file name."""
+    from test_accessibility import WCAG_AA, axe_violations, summary
+    require_browser()
+    from playwright.sync_api import sync_playwright
+    found, figures, alts = {}, 0, []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        for path in pages(site):
+            if path.name in ("search.html", "genindex.html"):
+                continue
+            page.goto(path.as_uri())
+            violations = axe_violations(page)
+            if violations:
+                found[path.name] = summary(violations)
+            for alt in page.evaluate("() => [...document.querySelectorAll('main img')].map(i => i.alt)"):
+                figures += 1
+                alts.append(alt)
+        browser.close()
+    assert WCAG_AA["runOnly"]["values"][-1] == "wcag21aa"
+    assert not found, f"axe on the site: {found}"
+    assert figures >= 40, f"only {figures} figures found on the site"
+    bad = [a for a in alts if not a or a.endswith(".png") or "_images/" in a]
+    assert not bad, f"{len(bad)} figures with no alt text or a file name for one: {bad[:3]}"

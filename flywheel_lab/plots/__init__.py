@@ -132,6 +132,10 @@ def _show_with_alt_text():
     if shell is None:
         return
     from matplotlib.figure import Figure
+    if "inline" in str(mpl.rcParams._get("backend")):
+        # matplotlib loads the inline backend at the first pyplot figure, and loading it
+        # registers its PNG formatter again: load it now, so what follows stays in force
+        import matplotlib_inline.backend_inline  # noqa: F401
     formatters = shell.display_formatter.formatters
     formatters["image/png"].pop(Figure, None)   # the PNG travels inside the <img>, once
     formatters["text/html"].for_type(Figure, figure_html)
