@@ -78,10 +78,20 @@ def test_every_drawing_carries_its_text_alternative_and_announces_it(live):
         alt = re.search(r'<img alt="([^"]*)"', out["data"]["text/html"]).group(1)
         assert len(alt.split()) >= 6 and re.search(r"\d", alt), alt
         assert out["data"]["text/plain"] in live.announcer.text
+    assert live.announcer.text == live.description() != ""      # the first drawing: all of it
     control = next(iter(live.controls.values()))
     for value in widgets.sweep_values(control):
+        said = live.description()
         control.value = value
-        assert live.announcer.text == live.description() != ""
+        news = live.announcer.text
+        assert news and news in live.description()                # what changed, or all again
+        assert news == live.description() or news not in said
+
+
+def test_an_announcement_says_what_changed():
+    from flywheel_lab.widgets import _news
+    assert _news("A line. It peaks at 1 bit.", "A line. It peaks at 2 bits.") == "It peaks at 2 bits."
+    assert _news("Same.", "Same.") == "Same."
 
 
 def test_progress_bar_counts_to_done():

@@ -34,6 +34,7 @@ class Live(W.VBox):
         self.output = W.Output(layout=W.Layout(min_height="120px"))
         self.redraws = 0
         self.result = None  # what render returned last: a static copy for the page below
+        self._said = ""     # the last drawing's description
         self._layout = (None, (), None)  # (shape, Axes positions, Figure) of the last layout
         self._backdrop = Backdrop()
         self.announcer = Announcer()    # says each new drawing's description to screen readers
@@ -58,7 +59,8 @@ class Live(W.VBox):
             result = f"⚠ {err}"
         self.result = result
         self.output.outputs = tuple(_as_outputs(result, self.dpi, self._reuse_layout))
-        self.announcer.text = self.description()
+        said, self._said = self._said, self.description()
+        self.announcer.text = _news(said, self._said)
         self.redraws += 1
 
     def description(self):
@@ -96,6 +98,18 @@ class Live(W.VBox):
         png = figure_png(fig, self.dpi)
         self._layout = (shape, [ax.get_position() for ax in fig.axes], fig)
         return png
+
+
+def _news(before, now):
+    """The sentences of ``now`` that ``before`` did not have (all of ``now`` if none are new).
+
+    A screen reader then hears what a move of a control changed ("The dot marks p = 0.90:
+    H = 0.469 bits."), not the whole description again.
+    """
+    import re
+    old = set(re.split(r"(?<=[.!?])\s+", before))
+    new = [s for s in re.split(r"(?<=[.!?])\s+", now) if s not in old]
+    return " ".join(new) or now
 
 
 class Backdrop:

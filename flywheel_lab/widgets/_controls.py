@@ -29,6 +29,8 @@ function fmt(model, v) {
 function render({ model, el }) {
   const id = "fw-slider-" + Math.random().toString(36).slice(2, 10);
   el.classList.add("fw-slider");
+  // keys pressed on the slider move it: JupyterLab must not take them as notebook shortcuts
+  el.setAttribute("data-lm-suppress-shortcuts", "true");
   const label = document.createElement("label");
   label.htmlFor = id;
   const input = document.createElement("input");
@@ -58,6 +60,7 @@ function render({ model, el }) {
     if (model.get("continuous_update")) send();
   });
   input.addEventListener("change", send);
+  input.addEventListener("keydown", (event) => event.stopPropagation());
   for (const name of ["value", "min", "max", "step", "description", "disabled", "readout_format"]) {
     model.on("change:" + name, show);
   }
