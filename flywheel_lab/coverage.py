@@ -249,7 +249,7 @@ def look_alike_groups(features, n_groups, iterations=10):
 
 
 def nearest_neighbours(features, k):
-    """Positions of each row's ``k`` nearest rows of ``features`` (itself among them, in no particular order).
+    """Positions of each row's ``k`` nearest rows of ``features``, nearest first (itself first; ties by position).
 
     Rows are compared in chunks, so a large pool never needs its whole distance matrix at once.
     """
@@ -261,7 +261,9 @@ def nearest_neighbours(features, k):
         d2 = squared_distances(F[start:start + step], F)
         rows = np.arange(len(d2))
         d2[rows, start + rows] = -1.0              # each row is its own nearest, whatever the rounding
-        out[start:start + step] = np.argpartition(d2, k - 1, axis=1)[:, :k]
+        # a stable sort breaks ties by position; argpartition's SIMD code (x86-simd-sort) orders
+        # tied distances differently on CPUs with and without AVX-512, and so changed the picks
+        out[start:start + step] = np.argsort(d2, axis=1, kind="stable")[:, :k]
     return out
 
 

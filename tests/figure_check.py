@@ -365,8 +365,8 @@ def _really_drawn(text):
     parent = text.axes
     if parent is not None and not parent.get_visible():
         return False
-    if parent is None or not text.get_clip_on():
-        return True
+    if parent is None or not text.get_clip_on() or text.get_clip_box() is None:
+        return True                      # titles and legend texts: never clipped
     x, y = text.get_transform().transform(text.get_position())
     return parent.bbox.contains(x, y)
 

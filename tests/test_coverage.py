@@ -226,3 +226,13 @@ def test_novelty_of_one_flat_image_and_a_clear_error_for_an_unflattened_one():
     assert cv.novelty(np.zeros(4), held).tolist() == cv.novelty(np.zeros((1, 4)), held).tolist() == [1.0]
     with pytest.raises(ValueError, match=r"reshape\(1, -1\)"):
         cv.novelty(np.zeros((2, 2)), held)
+
+
+def test_nearest_neighbours_break_ties_by_position_on_every_cpu():
+    """Equal distances are ordered by position, not by whatever a SIMD partition does (numpy's
+    argpartition ordered ties differently with and without AVX-512 and changed notebook 08)."""
+    import numpy as np
+    features = np.array([[0.0], [1.0], [1.0], [1.0], [-1.0], [5.0]])
+    out = cv.nearest_neighbours(features, 4)
+    assert out[0].tolist() == [0, 1, 2, 3]          # 1, 2, 3 and 4 tie at distance 1: lowest first
+    assert out[2].tolist() == [2, 1, 3, 0]

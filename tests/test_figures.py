@@ -73,17 +73,27 @@ def test_notebook_figures_pass_the_figure_rules(path, tmp_path):
 BUILDERS = widgets.builders()
 
 
-@pytest.mark.parametrize("name", sorted(BUILDERS))
-def test_widget_default_drawing_passes_the_figure_rules(name):
+def drawn_figures(live):
     from matplotlib.figure import Figure
+    items = live.result if isinstance(live.result, tuple) else (live.result,)
+    return [item for item in items if isinstance(item, Figure)]
+
+
+@pytest.mark.parametrize("name", sorted(BUILDERS))
+def test_widget_drawings_pass_the_figure_rules_at_every_corner(name):
+    """The default drawing, then each control at its ends and all controls at their low and at
+    their high ends together (``widgets.corners``): where labels grow, legends crowd and
+    drawings empty out."""
     from flywheel_lab.plots import style_context
     live = BUILDERS[name]()
-    items = live.result if isinstance(live.result, tuple) else (live.result,)
-    figures = [item for item in items if isinstance(item, Figure)]
-    with style_context():
-        failures = [f"widget {name} (figure {figure_check.figure_name(fig)}): {p}"
-                    for fig in figures for p in figure_check.problems(fig, dpi=live.dpi)]
-    assert not failures, "\n".join(failures)
+    failures = []
+    for setting in [live.values(), *widgets.corners(live)]:
+        for control_name, value in setting.items():
+            live.controls[control_name].value = value
+        with style_context():
+            failures += [f"widget {name} at {setting} (figure {figure_check.figure_name(fig)}): {p}"
+                         for fig in drawn_figures(live) for p in figure_check.problems(fig, dpi=live.dpi)]
+    assert not failures, "\n".join(failures[:12])
 
 
 # --- the checks themselves catch what they should --------------------------------------
@@ -237,3 +247,14 @@ def test_text_too_small_as_displayed_fails():
     fig.set_figwidth(7)
     assert not any("pt as displayed" in p for p in figure_check.problems(fig))
     assert any("pt as displayed" in p for p in figure_check.problems(fig, dpi=60))
+
+
+def test_small_titles_and_legends_outside_the_axes_are_measured_too():
+    fig, ax = _fig()
+    ax.plot([0, 1], [0, 1], color="#0072B2", label="a series")
+    ax.set(xlabel="x (days)", ylabel="y (days)")
+    ax.set_title("a small title", fontsize=6)
+    assert any("'a small title' is 6 pt" in p for p in figure_check.problems(fig))
+    ax.set_title("a title")
+    ax.legend(bbox_to_anchor=(1, 1), loc="upper left", fontsize=7)
+    assert any("'a series' is 7 pt" in p for p in figure_check.problems(fig))
