@@ -33,12 +33,7 @@ KERNEL_IDLE = 20  # seconds: short, so the test sees culling happen
 
 @pytest.fixture
 def prerequisites():
-    missing = hub_class.missing_prerequisites()
-    if missing:
-        message = "the hub load test needs " + "; ".join(missing)
-        if os.environ.get("CI"):
-            pytest.fail(message + " (CI must run it: .ci/run installs them)")
-        pytest.skip(message)
+    hub_class.require_prerequisites("the hub load test")
 
 
 def test_a_class_runs_the_notebook_at_once_and_leaves_nothing_running(prerequisites, tmp_path):

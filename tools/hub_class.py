@@ -8,7 +8,9 @@ listening on 127.0.0.1 only, with its state in a scratch folder::
     with running_hub(state_dir, kernel_idle=20) as hub:
         results = run_class(hub, ["s1", "s2"], "06_data_holes.ipynb")
 
-Each student is created through the REST API with a service token, starts their own
+Each student is created through the REST API with the ``class-admin`` service token (the
+hub runs with ``FLYWHEEL_HUB_LOAD_TEST=1``, which lets that token create users and use their
+servers, on 127.0.0.1 only), starts their own
 single-user server, opens a session on their seeded copy of the notebook and runs its code
 cells one by one over the kernel websocket, all students at the same time.
 ``running_hub`` stops everything it started (hub, proxy, culler, servers, kernels) even
@@ -22,9 +24,11 @@ import os
 import secrets
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import time
+import urllib.request
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "deploy" / "jupyterhub" / "jupyterhub_config.py"
 PROXY = ROOT / "deploy" / "proxy" / "node_modules" / ".bin" / "configurable-http-proxy"
+HTTPError = urllib.error.HTTPError  # what Hub.api raises on a refusal (.code: 403, 404, ...)
 SEEDED = "flywheel-lab"  # folder in each home where start_singleuser.py copies the series
 
 
@@ -49,6 +54,17 @@ def missing_prerequisites():
     return missing
 
 
+def require_prerequisites(what):
+    """In a test: skip ``what`` (e.g. "the hub load test") when this machine can't run a hub, fail in CI."""
+    import pytest
+    missing = missing_prerequisites()
+    if missing:
+        message = f"{what} needs " + "; ".join(missing)
+        if os.environ.get("CI"):
+            pytest.fail(message + " (CI must run it: .ci/run installs them)")
+        pytest.skip(message)
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -62,26 +78,38 @@ class Hub:
     state: Path
     process: subprocess.Popen
     log: Path
+    teacher_password: str = ""    # the teacher's login (the hub's only admin), random per hub
+    context: object = None        # ssl.SSLContext trusting the hub's certificate, when it has one
 
     def api(self, method, path, body=None, timeout=60):
         """Call the hub's REST API (``path`` after /hub/api) with the admin service token."""
-        return http(method, f"{self.url}/hub/api{path}", self.token, body, timeout)
+        return http(method, f"{self.url}/hub/api{path}", self.token, body, timeout, self.context)
 
     def user_api(self, user, method, path, body=None, timeout=60):
         """Call a student's single-user server API (``path`` after /user/NAME/api) through the proxy."""
-        return http(method, f"{self.url}/user/{user}/api{path}", self.token, body, timeout)
+        return http(method, f"{self.url}/user/{user}/api{path}", self.token, body, timeout, self.context)
 
 
-def http(method, url, token, body=None, timeout=60):
-    """One blocking JSON request; returns the decoded reply (None when empty)."""
-    import urllib.request
+def http(method, url, token, body=None, timeout=60, context=None):
+    """One blocking JSON request; returns the decoded reply (None when empty), raises ``HTTPError``."""
     data = None if body is None else json.dumps(body).encode()
     request = urllib.request.Request(url, data=data, method=method,
                                      headers={"Authorization": f"token {token}",
                                               "Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=timeout) as response:
+    with urllib.request.urlopen(request, timeout=timeout, context=context) as response:
         text = response.read()
     return json.loads(text) if text else None
+
+
+def wait_ready(hub, name):
+    """Wait until ``name``'s server (being started) is ready; RuntimeError if it stops instead."""
+    while True:
+        server = hub.api("GET", f"/users/{name}").get("servers", {}).get("")
+        if server and server.get("ready"):
+            return
+        if not server:
+            raise RuntimeError(f"{name}'s server stopped while starting")
+        time.sleep(0.5)
 
 
 def processes_under(state):
@@ -139,8 +167,12 @@ def _kill_all(state, hub_process):
 
 
 @contextlib.contextmanager
-def running_hub(state, kernel_idle=None, server_idle=None, start_timeout=120):
+def running_hub(state, kernel_idle=None, server_idle=None, start_timeout=120, tls=None, env=None):
     """Start the deploy/ hub on 127.0.0.1 (free ports, local spawner), yield a ``Hub``, then stop everything.
+
+    ``tls=(certificate, key)`` serves HTTPS with them; ``env`` adds or overrides environment
+    variables of the hub (a value of None removes one). A hub that exits while starting
+    raises RuntimeError with the end of its log.
 
     On exit the hub is asked to stop (it stops every server and the proxy), then anything
     left in its process groups or under ``state`` is killed: nothing keeps running, even
@@ -150,24 +182,31 @@ def running_hub(state, kernel_idle=None, server_idle=None, start_timeout=120):
     state.mkdir(parents=True, exist_ok=True)
     port = free_port()
     token = secrets.token_hex(16)
-    env = dict(os.environ,
-               FLYWHEEL_SPAWNER="local",
-               FLYWHEEL_HUB_STATE=str(state),
-               FLYWHEEL_HUB_URL=f"http://127.0.0.1:{port}",
-               FLYWHEEL_HUB_API_URL=f"http://127.0.0.1:{free_port()}",
-               FLYWHEEL_PROXY_API_URL=f"http://127.0.0.1:{free_port()}",
-               FLYWHEEL_HUB_API_TOKEN=token,
-               FLYWHEEL_HUB_PASSWORD=secrets.token_hex(8))
-    if kernel_idle is not None:
-        env["FLYWHEEL_KERNEL_IDLE"] = str(kernel_idle)
-    if server_idle is not None:
-        env["FLYWHEEL_SERVER_IDLE"] = str(server_idle)
+    scheme = "https" if tls else "http"
+    overrides = dict(FLYWHEEL_SPAWNER="local",
+                     FLYWHEEL_HUB_STATE=str(state),
+                     FLYWHEEL_HUB_URL=f"{scheme}://127.0.0.1:{port}",
+                     FLYWHEEL_HUB_API_URL=f"http://127.0.0.1:{free_port()}",
+                     FLYWHEEL_PROXY_API_URL=f"http://127.0.0.1:{free_port()}",
+                     FLYWHEEL_LOGIN="native",
+                     FLYWHEEL_TEACHER="teacher",
+                     FLYWHEEL_TEACHER_PASSWORD=secrets.token_urlsafe(18),
+                     FLYWHEEL_HUB_API_TOKEN=token,
+                     FLYWHEEL_HUB_LOAD_TEST="1",
+                     FLYWHEEL_SSL_CERT=str(tls[0]) if tls else None,
+                     FLYWHEEL_SSL_KEY=str(tls[1]) if tls else None,
+                     FLYWHEEL_KERNEL_IDLE=None if kernel_idle is None else str(kernel_idle),
+                     FLYWHEEL_SERVER_IDLE=None if server_idle is None else str(server_idle))
+    overrides.update(env or {})
+    env = {k: v for k, v in {**os.environ, **overrides}.items() if v is not None}
+    context = ssl.create_default_context(cafile=str(tls[0])) if tls else None
     log = state / "hub.log"
     with open(log, "w") as log_file:
         process = subprocess.Popen([sys.executable, "-m", "jupyterhub", "-f", str(CONFIG)],
                                    cwd=state, env=env, stdout=log_file, stderr=subprocess.STDOUT,
                                    start_new_session=True)
-    hub = Hub(f"http://127.0.0.1:{port}", token, state, process, log)
+    hub = Hub(f"{scheme}://127.0.0.1:{port}", token, state, process, log,
+              env.get("FLYWHEEL_TEACHER_PASSWORD", ""), context)
     try:
         deadline = time.monotonic() + start_timeout
         while True:
@@ -249,14 +288,7 @@ async def _student(hub, student, notebook, cell_timeout, start, sockets):
     call = asyncio.to_thread
     name = student.name
     await call(hub.api, "POST", f"/users/{name}/server")
-    while True:
-        model = await call(hub.api, "GET", f"/users/{name}")
-        server = model.get("servers", {}).get("")
-        if server and server.get("ready"):
-            break
-        if not server:
-            raise RuntimeError(f"{name}'s server stopped while starting")
-        await asyncio.sleep(0.5)
+    await call(wait_ready, hub, name)
     student.server_ready = time.monotonic() - start
     path = f"{SEEDED}/{notebook}"
     nb = (await call(hub.user_api, name, "GET", f"/contents/{path}"))["content"]
