@@ -28,6 +28,7 @@ $(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r $(LOCK) -e ".[$(EXTRAS)]"
+	-git config diff.notebook.textconv "$(BIN)/python tools/nbtext.py" 2>/dev/null  # readable notebook diffs (.gitattributes)
 	touch $(STAMP)
 
 lock:  ## after editing dependencies in pyproject.toml: re-resolve requirements.lock (keeps old pins that still fit)
@@ -39,7 +40,7 @@ lock:  ## after editing dependencies in pyproject.toml: re-resolve requirements.
 # Not run there: the tests of tools rather than the package (browser, website, hub, grading,
 # student edition, figure check, re-execution); they run in the first job.
 LOWER := build/lower
-LOWER_SKIP := $(foreach t,browser kernels_browser site hub_load deploy nbgrader student_edition figures reexecution,--ignore=tests/test_$(t).py)
+LOWER_SKIP := $(foreach t,browser kernels_browser site hub_load hub_security deploy nbgrader student_edition figures reexecution,--ignore=tests/test_$(t).py)
 lower: $(LOWER)/.installed  ## run the unit tests and every notebook on the oldest supported versions
 	$(LOWER)/bin/python $(PYTEST) $(LOWER_SKIP) tests notebooks
 
@@ -67,7 +68,7 @@ $(COMPAT)/.installed: pyproject.toml $(LOCK)
 links: $(STAMP)  ## write the Colab cell and the Colab/Binder links from pyproject's [project.urls]
 	$(BIN)/python tools/links.py
 
-notebooks: $(STAMP)  ## re-execute every notebook in place (outputs are committed)
+notebooks: $(STAMP)  ## build every notebook from its text source (notebooks/sources/*.md) and execute it (outputs are committed)
 	$(BIN)/python tools/execute_notebooks.py
 
 site: $(STAMP)  ## build the course website in build/site/ from the executed notebooks (works offline)

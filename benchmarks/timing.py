@@ -67,11 +67,16 @@ def bench_notebook(path, repeats=3):
 
 
 def sweep_settings(live):
-    """``(control, value)`` for each control of a ``Live`` widget and each of its min, max and middle values."""
-    from flywheel_lab.widgets import sweep_values
+    """``(control, value)`` for each control of a ``Live`` widget and each of its min, max and
+    middle values, then the moves that reach each of its corners (``widgets.corners``)."""
+    from flywheel_lab.widgets import corners, sweep_values
+    ends = corners(live)                       # around the widget's first settings
     for control in live.controls.values():
         for value in sweep_values(control):
             yield control, value
+    for setting in ends:
+        for name, value in setting.items():
+            yield live.controls[name], value
 
 
 def widget_update_times(builder, before_each=None, repeats=3):

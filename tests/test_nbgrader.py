@@ -184,16 +184,62 @@ def test_three_submissions_grade_as_expected(tmp_path):
     assert scores[("05_four_pixel_world", "untouched")] == 0
 
 
+DEMO_SOURCE = """\
+# A notebook
+
+```{code-cell} ipython3
+:tags: [imports]
+
+w = some_widget()
+w
+```
+
+Predict first, then move the slider.
+
+```{code-cell} ipython3
+# predict, then try
+answer = None  # your answer
+check('pixels.neighbours_15', answer)
+```
+
+```{code-cell} ipython3
+:tags: [solution]
+:jupyter: {source_hidden: true, outputs_hidden: true}
+
+answer = [7, 11, 13, 14]
+```
+
++++
+
+Another.
+
+```{code-cell} ipython3
+answer = None  # your answer
+check('information.die_entropy', answer)
+```
+
+```{code-cell} ipython3
+:tags: [solution]
+:jupyter: {source_hidden: true, outputs_hidden: true}
+
+answer = 2.585
+check('information.die_entropy', answer)
+```
+
++++
+
+Open question.
+
++++ {"tags": ["solution"], "jupyter": {"source_hidden": true}}
+
+*Model answer.* Because.
+"""
+
+
 def test_any_cell_in_the_exercise_pattern_is_found_not_a_list():
     """A widget "predict, then try" task written like an exercise is graded like one."""
-    from nbbuild import code, exercise, hidden_md, md, solution
-    nb = nbformat.v4.new_notebook(cells=[
-        md("# A notebook"), code("w = some_widget()\nw", tags=["imports"]),
-        md("Predict first, then move the slider."),
-        code("# predict, then try\nanswer = None  # your answer\ncheck('pixels.neighbours_15', answer)"),
-        solution("answer = [7, 11, 13, 14]"),
-        *exercise("Another.", "information.die_entropy", "answer = 2.585\ncheck('information.die_entropy', answer)"),
-        md("Open question."), hidden_md("*Model answer.* Because.")])
+    import jupytext
+    nb = jupytext.reads(DEMO_SOURCE, fmt="md:myst")
     found = classroom.find_exercises(nb)
     assert [(e.key, e.answer_cell, e.solution_cell) for e in found] == [
         ("pixels.neighbours_15", 3, 4), ("information.die_entropy", 6, 7), (None, None, 9)]

@@ -1,10 +1,14 @@
-"""Re-execute notebooks in place, in a fresh kernel each, and strip volatile metadata.
+"""Build the executed notebooks from their text sources (``make notebooks``).
 
     python tools/execute_notebooks.py                 # every notebook in notebooks/
     python tools/execute_notebooks.py notebooks/05_*.ipynb
+    python tools/execute_notebooks.py --inputs-only   # sources -> .ipynb cells, no execution
 
-Widget state (``metadata.widgets``) and per-cell timing (``metadata.execution``) are
-removed, so re-running with no code change leaves ``git diff`` empty.
+A notebook's text source, ``notebooks/sources/<name>.md`` (MyST Markdown, paired by
+jupytext: ``notebooks/jupytext.toml``), is what people edit. Its cells and their tags become
+the ``.ipynb``'s cells (cells that did not change keep their ids and outputs), then the
+notebook runs in a fresh kernel. Widget state (``metadata.widgets``) and per-cell timing
+(``metadata.execution``) are removed, so re-running with no change leaves ``git diff`` empty.
 """
 
 import argparse
@@ -59,9 +63,36 @@ def _join_streams(outputs):
     return joined
 
 
-def execute(path, timeout=900):
-    """Execute one notebook in place with its folder as the working directory."""
-    nb = nbformat.read(path, as_version=4)
+def source_of(path):
+    """The text source of notebook ``path``: ``sources/<name>.md`` beside it."""
+    return Path(path).parent / "sources" / f"{Path(path).stem}.md"
+
+
+def source_text(nb):
+    """The text source of notebook ``nb``, written as jupytext writes it for this folder (the
+    pairing in JupyterLab, ``notebooks/jupytext.toml``): used where a tool changes a notebook's
+    cells (``make links``) and when a source is first made."""
+    import jupytext
+    from jupytext.config import load_jupytext_config
+    return jupytext.writes(nb, fmt="md:myst", config=load_jupytext_config(str(NOTEBOOKS / "x.ipynb")))
+
+
+def from_source(path):
+    """Notebook ``path`` with the cells of its text source (outputs and ids of unchanged cells kept)."""
+    import jupytext
+    from jupytext.combine import combine_inputs_with_outputs
+    nb = jupytext.read(source_of(path))
+    if Path(path).exists():
+        nb = combine_inputs_with_outputs(nb, nbformat.read(path, as_version=4), fmt="md:myst")
+    return nb
+
+
+def execute(path, timeout=900, inputs_only=False):
+    """Build one notebook from its source and execute it in place (its folder is the working directory)."""
+    nb = from_source(path) if source_of(path).exists() else nbformat.read(path, as_version=4)
+    if inputs_only:
+        nbformat.write(strip_volatile(nb), path)
+        return
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}})
     client.execute()
@@ -71,11 +102,15 @@ def execute(path, timeout=900):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path)
+    parser.add_argument("--inputs-only", action="store_true",
+                        help="copy the sources' cells into the notebooks without executing them")
     args = parser.parse_args(argv)
-    paths = args.paths or sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    paths = args.paths or sorted({*NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"),
+                                  *(NOTEBOOKS / p.with_suffix(".ipynb").name
+                                    for p in (NOTEBOOKS / "sources").glob("[0-9][0-9]_*.md"))})
     for path in paths:
         start = time.perf_counter()
-        execute(path.resolve())
+        execute(path.resolve(), inputs_only=args.inputs_only)
         print(f"executed {path.name} in {time.perf_counter() - start:.1f} s", flush=True)
     return 0
 

@@ -148,9 +148,11 @@ def files(url):
     if not pattern.search(readme):
         raise ValueError(f"README.md lacks the launch block markers {README_START!r} … {README_END!r}")
     out = {ROOT / "README.md": pattern.sub(lambda _: readme_block(url), readme)}
+    from execute_notebooks import source_of, source_text
     for path in NOTEBOOKS:
         nb = update_notebook(nbformat.read(path, as_version=4), url, path.name)
         out[path] = nbformat.writes(nb) + "\n"
+        out[source_of(path)] = source_text(nb)      # the text source says the same
     return out
 
 

@@ -354,6 +354,34 @@ def sweep_values(control):
     raise TypeError(f"no sweep defined for {type(control).__name__}")
 
 
+def corners(live):
+    """Settings at the corners of a widget's controls, as ``[{name: value}]``.
+
+    Each control at its two ends with the others at their defaults, then every control at
+    its low end and every control at its high end together: where a drawing is emptiest,
+    most crowded or slowest. (A multiple choice's ends are nothing and everything.)
+    """
+    defaults = live.values()
+    ends = {name: _ends(control) for name, control in live.controls.items()}
+    settings = [dict(defaults, **{name: end}) for name, pair in ends.items() for end in pair]
+    settings += [{name: pair[0] for name, pair in ends.items()},
+                 {name: pair[1] for name, pair in ends.items()}]
+    unique = []
+    for setting in settings:
+        if setting not in unique:
+            unique.append(setting)
+    return unique
+
+
+def _ends(control):
+    """A control's two extreme values."""
+    if isinstance(control, W.SelectMultiple):
+        opts = [o[1] if isinstance(o, tuple) else o for o in control.options]
+        return (), tuple(opts)
+    low, high = sweep_values(control)[:2]
+    return low, high
+
+
 def builders():
     """Every widget builder of every topic submodule, as ``{"topic.name": builder}``."""
     found = {}
