@@ -79,12 +79,18 @@ def _pair(X_candidates, X_held):
 
 
 def squared_distances(A, B):
-    """Matrix of squared Euclidean distances between the rows of ``A`` and ``B``."""
-    A, B = np.asarray(A), np.asarray(B)
-    if A.ndim != 2 or B.ndim != 2 or A.shape[1] != B.shape[1] or A.dtype.kind not in "iuf" \
-            or B.dtype.kind not in "iuf":
-        raise ValueError(f"A and B must be 2-D arrays of numbers with as many columns each, "
-                         f"got shapes {A.shape} and {B.shape}")
+    """Matrix of squared Euclidean distances between the rows of ``A`` and ``B``.
+
+    ``A`` and ``B`` are finite tables of numbers with as many columns each (a NaN would
+    only give rows of NaN distances back).
+    """
+    A = check.matrix(A, "A")
+    B = check.matrix(B, "B", columns=A.shape[1])
+    return _squared_distances(A, B)
+
+
+def _squared_distances(A, B):
+    """:func:`squared_distances` of arrays already checked (the package's own inner loops)."""
     d2 = (A * A).sum(1)[:, None] + (B * B).sum(1)[None, :] - 2.0 * A @ B.T
     return np.maximum(d2, 0.0)
 
@@ -97,7 +103,7 @@ def nearest(X_candidates, X_held):
     exactly, so a duplicate always scores exactly 0.
     """
     A, B = _pair(X_candidates, X_held)
-    d2 = squared_distances(A, B)
+    d2 = _squared_distances(A, B)
     if d2.size == 0:
         return np.zeros(len(A), dtype=np.int64), np.zeros(len(A))
     slack = 1e-9 * ((A * A).sum(1) + (B * B).sum(1).max()) + 1e-300
@@ -125,7 +131,7 @@ def knn_density(X_candidates, X_held, k=5):
     """
     A, B = _pair(X_candidates, X_held)
     k = check.whole_number(k, "k", minimum=1, maximum=len(B))
-    d = np.sqrt(np.sort(squared_distances(A, B), axis=1)[:, :k])
+    d = np.sqrt(np.sort(_squared_distances(A, B), axis=1)[:, :k])
     with np.errstate(divide="ignore"):
         return 1.0 / d.mean(axis=1)
 
@@ -218,7 +224,7 @@ def kcenter(features, labeled_idx, candidates, n, rng=None):
     for _ in range(n):
         pos = int(as_rng(rng).integers(len(candidates))) if np.isinf(dist).all() else int(np.argmax(dist))
         picks.append(candidates[pos])
-        b = C[[pos]]                       # the same sums as squared_distances(C, b), norms kept
+        b = C[[pos]]                       # the same sums as _squared_distances(C, b), norms kept
         d2 = np.maximum(norms[:, None] + (b * b).sum(1)[None, :] - 2.0 * C @ b.T, 0.0)
         dist = np.minimum(dist, np.sqrt(d2[:, 0]))
         dist[pos] = -1.0   # never pick the same sample twice
@@ -236,16 +242,16 @@ def look_alike_groups(features, n_groups, iterations=10):
     n_groups = check.whole_number(n_groups, "n_groups", 1, len(F))
     iterations = check.steps(iterations, "iterations", minimum=0)
     first = [0]
-    d = squared_distances(F, F[[0]])[:, 0]
+    d = _squared_distances(F, F[[0]])[:, 0]
     for _ in range(n_groups - 1):
         first.append(int(np.argmax(d)))
-        d = np.minimum(d, squared_distances(F, F[[first[-1]]])[:, 0])
+        d = np.minimum(d, _squared_distances(F, F[[first[-1]]])[:, 0])
     centres = F[first]
     for _ in range(iterations):
-        group = squared_distances(F, centres).argmin(1)
+        group = _squared_distances(F, centres).argmin(1)
         centres = np.array([F[group == g].mean(0) if np.any(group == g) else centres[g]
                             for g in range(n_groups)])
-    return squared_distances(F, centres).argmin(1)
+    return _squared_distances(F, centres).argmin(1)
 
 
 def nearest_neighbours(features, k):
@@ -258,7 +264,7 @@ def nearest_neighbours(features, k):
     step = max(1, _CHUNK // len(F))
     out = np.empty((len(F), k), dtype=np.int64)
     for start in range(0, len(F), step):
-        d2 = squared_distances(F[start:start + step], F)
+        d2 = _squared_distances(F[start:start + step], F)
         rows = np.arange(len(d2))
         d2[rows, start + rows] = -1.0              # each row is its own nearest, whatever the rounding
         # a stable sort breaks ties by position; argpartition's SIMD code (x86-simd-sort) orders

@@ -142,8 +142,8 @@ def _fit(model, X, target, weight, epochs, lr):
     state = [(torch.zeros_like(flat), torch.zeros_like(flat))]
     losses = []
     for step in range(1, epochs + 1):
-        loss, grads = loss_and_gradients(layers, X, target, weight, model.head)
-        adam_step([flat], [torch.cat([g.reshape(-1) for g in grads])], state, step, lr)
+        loss, grads = _loss_and_gradients(layers, X, target, weight, model.head)
+        _adam_step([flat], [torch.cat([g.reshape(-1) for g in grads])], state, step, lr)
         losses.append(loss.item())
     vector_to_parameters(flat, model.parameters())
     return losses
@@ -158,7 +158,7 @@ def _layer_views(flat, model):
     return list(zip(views[::2], views[1::2]))
 
 
-def loss_and_gradients(layers, X, target, weight, head):
+def _loss_and_gradients(layers, X, target, weight, head):
     """The weighted mean loss and its gradient for every weight and bias, by backpropagation.
 
     ``layers`` holds ``(weight, bias)`` per linear layer (sigmoid units between them),
@@ -190,7 +190,7 @@ def loss_and_gradients(layers, X, target, weight, head):
 
 
 @torch.no_grad()
-def adam_step(params, grads, state, step, lr, betas=(0.9, 0.999), eps=1e-8):
+def _adam_step(params, grads, state, step, lr, betas=(0.9, 0.999), eps=1e-8):
     """One Adam update (the same arithmetic as ``torch.optim.Adam``), in place.
 
     Written out because ``torch.optim`` imports torch's compiler on first use, which

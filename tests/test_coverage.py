@@ -236,3 +236,11 @@ def test_nearest_neighbours_break_ties_by_position_on_every_cpu():
     out = cv.nearest_neighbours(features, 4)
     assert out[0].tolist() == [0, 1, 2, 3]          # 1, 2, 3 and 4 tie at distance 1: lowest first
     assert out[2].tolist() == [2, 1, 3, 0]
+
+
+def test_squared_distances_refuses_nan_instead_of_returning_nan_rows():
+    with pytest.raises(ValueError, match="A"):
+        cv.squared_distances([[np.nan, 1.0]], [[0.0, 0.0]])
+    with pytest.raises(ValueError, match="B must have 2 columns"):
+        cv.squared_distances([[1.0, 1.0]], [[0.0, 0.0, 0.0]])
+    assert cv.squared_distances([[3.0, 4.0]], [[0.0, 0.0]]).tolist() == [[25.0]]

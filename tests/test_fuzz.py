@@ -61,8 +61,6 @@ BAD = tuple(_bad_values())
 
 # Parameters and whole functions that are not fuzzed, with the reason.
 SKIPPED = {
-    "models.loss_and_gradients": "inner-loop arithmetic on torch tensors, run every epoch; train checks its data",
-    "models.adam_step": "inner-loop arithmetic on torch tensors, run every epoch; train checks its data",
     "models.Trained": "a result record made by models.train",
     "models.Run": "a result record made by the experiments (pixel_experiment …)",
     "coverage.Projection": "a result record made by coverage.fit_pca",

@@ -128,7 +128,7 @@ def test_adam_step_matches_torch_optim():
     state = [(torch.zeros_like(p), torch.zeros_like(p)) for p in params]
     for step in range(1, 6):
         grads = torch.autograd.grad(a(x).pow(2).sum(), params)
-        models.adam_step(params, grads, state, step, 0.1)
+        models._adam_step(params, grads, state, step, 0.1)
         reference.zero_grad()
         b(x).pow(2).sum().backward()
         reference.step()
@@ -145,7 +145,7 @@ def test_backpropagation_matches_autograd(head, hidden):
     torch.manual_seed(1)
     model = models.Classifier(4, hidden, 16, head)
     layers = [(m.weight, m.bias) for m in model.modules() if isinstance(m, torch.nn.Linear)]
-    loss, grads = models.loss_and_gradients(layers, X, target, weight, head)
+    loss, grads = models._loss_and_gradients(layers, X, target, weight, head)
     logits = model(X)
     if head == "sigmoid":
         per_row = torch.nn.functional.binary_cross_entropy_with_logits(logits, target, reduction="none").mean(dim=1)
