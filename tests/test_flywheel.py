@@ -106,3 +106,18 @@ def test_measured_table_shows_each_customer_from_its_join_week():
     assert lines[5].split()[2] == f"{h.measured[3, 0]:.3f}" and len(lines) == 2 + 4
     with pytest.raises(ValueError, match="at least one run"):
         fw.measured_table({})
+
+
+def test_customer_lines_are_dark_enough_and_differ_by_more_than_colour():
+    from matplotlib.figure import Figure
+
+    from flywheel_lab.plots import LIGHT, PALETTE, style_context
+    from flywheel_lab.plots.flywheel import CUSTOMER_STYLES, plot_accuracy
+    light = {PALETTE[name] for name in LIGHT}
+    assert not light & {colour for colour, _, _ in CUSTOMER_STYLES}
+    assert len({marker for _, marker, _ in CUSTOMER_STYLES}) == len(CUSTOMER_STYLES)
+    assert len({ls for _, _, ls in CUSTOMER_STYLES}) == len(CUSTOMER_STYLES)
+    h = fw.simulate("kcenter", weekly_budget=10, n_customers=2, weeks=4, images_per_week=40, seed=0)
+    with style_context():                     # as a notebook or a widget draws it
+        ax = plot_accuracy(h, ax=Figure().subplots())
+    assert all(t.get_fontsize() >= 10.8 for t in ax.get_legend().get_texts())   # 9 pt shown at 80 dpi

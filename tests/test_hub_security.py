@@ -12,11 +12,23 @@ refuse.
 Prerequisites as for tests/test_hub_load.py (skipped without them, failed in CI).
 """
 
+import contextlib
+import dataclasses
 import datetime
+import getpass
+import json
+import os
 import secrets
+import shutil
+import socket
+import ssl
 import stat
+import subprocess
 import sys
+import time
+import uuid
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -32,8 +44,8 @@ def prerequisites():
     hub_class.require_prerequisites("the hub security test")
 
 
-def self_signed(folder):
-    """A certificate and key for 127.0.0.1, valid for a day."""
+def self_signed(folder, host="127.0.0.1"):
+    """A certificate and key for ``host`` (an address or a name), valid for a day."""
     import ipaddress
 
     from cryptography import x509
@@ -41,13 +53,16 @@ def self_signed(folder):
     from cryptography.hazmat.primitives.asymmetric import ec
     from cryptography.x509.oid import NameOID
     key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, host)])
+    try:
+        alt_name = x509.IPAddress(ipaddress.ip_address(host))
+    except ValueError:
+        alt_name = x509.DNSName(host)
     now = datetime.datetime.now(datetime.timezone.utc)
     cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
             .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(hours=1))
             .not_valid_after(now + datetime.timedelta(days=1))
-            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-                           critical=False)
+            .add_extension(x509.SubjectAlternativeName([alt_name]), critical=False)
             .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
             .sign(key, hashes.SHA256()))
     folder.mkdir(parents=True, exist_ok=True)
@@ -227,3 +242,132 @@ def test_the_hub_refuses_to_start_without_what_it_needs(prerequisites, tmp_path,
             pass
     assert reason in str(failed.value)
     assert not hub_class.leftovers(tmp_path / "hub")
+
+
+# -- behind a TLS reverse proxy: deploy/jupyterhub/nginx.conf in front of the hub on 127.0.0.1 ----
+NGINX_SITE = hub_class.ROOT / "deploy" / "jupyterhub" / "nginx.conf"
+
+
+def nginx_config(folder, site_ports, hub_port, tls):
+    """An nginx.conf running deploy/jupyterhub/nginx.conf as a class would, with only what this
+    machine needs changed: the host (localhost), ports, certificate, and files kept in ``folder``."""
+    (http_port, https_port), (cert, key) = site_ports, tls
+    site = NGINX_SITE.read_text()
+    for old, new in [("server_name hub.example.org;", "server_name localhost;"),
+                     ("listen 80;", f"listen 127.0.0.1:{http_port};"),
+                     ("listen 443 ssl http2;", f"listen 127.0.0.1:{https_port} ssl http2;"),
+                     ("/etc/letsencrypt/live/hub.example.org/fullchain.pem", str(cert)),
+                     ("/etc/letsencrypt/live/hub.example.org/privkey.pem", str(key)),
+                     ("proxy_pass http://127.0.0.1:8000;", f"proxy_pass http://127.0.0.1:{hub_port};")]:
+        assert old in site, f"{NGINX_SITE.name} no longer has {old!r}: update this test"
+        site = site.replace(old, new)
+    site = "\n".join(line for line in site.splitlines() if "listen [::]" not in line)
+    temp = "\n".join(f"    {kind}_temp_path {folder / kind};" for kind in
+                     ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    conf = folder / "nginx.conf"
+    conf.write_text(f"user {getpass.getuser()};\npid {folder / 'nginx.pid'};\nerror_log {folder / 'error.log'} info;\n"
+                    f"events {{ worker_connections 256; }}\nhttp {{\n    access_log {folder / 'access.log'};\n"
+                    f"{temp}\n{site}\n}}\n")
+    return conf
+
+
+@contextlib.contextmanager
+def running_nginx(folder, hub, tls):
+    """nginx in front of ``hub`` (plain HTTP on 127.0.0.1); yields (https URL, http URL)."""
+    nginx = shutil.which("nginx", path=os.environ.get("PATH", "") + ":/usr/sbin:/sbin")
+    if not nginx:
+        message = "the reverse-proxy test needs nginx (apt-get install nginx-light)"
+        pytest.fail(message + " (CI must run it: .ci/run installs it)") if os.environ.get("CI") else pytest.skip(message)
+    folder.mkdir(parents=True, exist_ok=True)
+    ports = hub_class.free_port(), hub_class.free_port()
+    conf = nginx_config(folder, ports, urlsplit(hub.url).port, tls)
+    check = subprocess.run([nginx, "-t", "-p", str(folder), "-c", str(conf)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    process = subprocess.Popen([nginx, "-p", str(folder), "-c", str(conf), "-g", "daemon off;"])
+    try:
+        deadline = time.monotonic() + 20
+        while socket.socket().connect_ex(("127.0.0.1", ports[1])) and process.poll() is None:
+            assert time.monotonic() < deadline, "nginx did not start listening"
+            time.sleep(0.2)
+        assert process.poll() is None, (folder / "error.log").read_text()
+        yield f"https://localhost:{ports[1]}", f"http://localhost:{ports[0]}"
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+class Recorder:
+    """A websocket that keeps every message it reads (hub_class runs the cell, we read its output)."""
+
+    def __init__(self, ws):
+        self.ws, self.messages = ws, []
+
+    def write_message(self, message):
+        return self.ws.write_message(message)
+
+    async def read_message(self):
+        raw = await self.ws.read_message()
+        self.messages.append(raw)
+        return raw
+
+
+async def run_cell_over_websocket(url, browser, code, cert):
+    """Run ``code`` in a kernel over its websocket at ``url``, as JupyterLab does (the browser's
+    cookies, its Origin); returns what the cell printed."""
+    from tornado.httpclient import HTTPRequest
+    from tornado.websocket import websocket_connect
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(browser.hub.url))
+    cookie = browser.session.prepare_request(requests.Request("GET", url.replace("wss", "https", 1))).headers["Cookie"]
+    session = uuid.uuid4().hex
+    ws = await websocket_connect(HTTPRequest(f"{url}?session_id={session}", ca_certs=str(cert),
+                                             headers={"Cookie": cookie, "Origin": origin}))
+    try:
+        recorder = Recorder(ws)
+        error = await hub_class._run_cell(recorder, code, session, timeout=60)
+        assert error is None, error
+    finally:
+        ws.close()
+    messages = [json.loads(m) for m in recorder.messages if isinstance(m, str)]
+    return "".join(m["content"]["text"] for m in messages if m["msg_type"] == "stream")
+
+
+def test_a_class_behind_nginx_logs_in_runs_a_kernel_and_uploads_over_https(prerequisites, tmp_path):
+    """deploy/README.md's reverse proxy, run: nginx terminates TLS (deploy/jupyterhub/nginx.conf),
+    the hub listens on 127.0.0.1 in plain HTTP; everything a class does goes through nginx."""
+    import asyncio
+    cert, key = self_signed(tmp_path / "tls", host="localhost")
+    with hub_class.running_hub(tmp_path / "hub", env={"FLYWHEEL_HUB_LOAD_TEST": None}) as hub, \
+            running_nginx(tmp_path / "nginx", hub, (cert, key)) as (https_url, http_url):
+        front = dataclasses.replace(hub, url=https_url, context=ssl.create_default_context(cafile=str(cert)))
+        plain = requests.get(f"{http_url}/hub/login", allow_redirects=False, timeout=30)
+        assert plain.status_code == 301 and plain.headers["Location"].startswith("https://"), "no login in clear"
+
+        teacher = Browser(front, cert)
+        assert teacher.log_in("teacher", hub.teacher_password), "the teacher logs in through nginx"
+        login = next(c for c in teacher.session.cookies if c.name == "jupyterhub-hub-login")
+        assert login.secure, "the hub knows it is served over HTTPS (X-Forwarded-Proto)"
+        Browser(front, cert).sign_up("alice", STUDENT_PASSWORD["alice"])
+        assert teacher.get("/hub/authorize/alice").status_code == 200
+        alice = Browser(front, cert)
+        assert alice.log_in("alice", STUDENT_PASSWORD["alice"])
+        assert teacher.api("POST", "/users/alice/server").status_code in (201, 202), "the teacher starts it"
+        hub_class.wait_ready(front, "alice")
+
+        lab = alice.get("/user/alice/lab")
+        assert lab.status_code == 200 and lab.url.startswith(https_url), lab.url
+        xsrf = {"X-XSRFToken": next(c.value for c in alice.session.cookies
+                                    if c.name == "_xsrf" and c.path.startswith("/user/alice"))}
+        kernel = alice.session.post(f"{https_url}/user/alice/api/kernels", json={"name": "python3"},
+                                    headers=xsrf, verify=str(cert), timeout=60)
+        assert kernel.status_code == 201, kernel.text
+        ws_url = f"{https_url.replace('https', 'wss', 1)}/user/alice/api/kernels/{kernel.json()['id']}/channels"
+        printed = asyncio.run(run_cell_over_websocket(ws_url, alice, "import getpass; print(6 * 7, getpass.getuser())",
+                                                      cert))
+        assert printed.split()[0] == "42", printed
+
+        upload = alice.session.put(f"{https_url}/user/alice/api/contents/{hub_class.SEEDED}/upload.ipynb",
+                                   json={"type": "file", "format": "text", "content": "x" * 3_000_000},
+                                   headers=xsrf, verify=str(cert), timeout=60)
+        assert upload.status_code == 201, (upload.status_code, upload.text[:300])  # nginx's default: 413
+        print(f"\nthrough nginx {https_url}: http -> {plain.status_code}, login ok (secure cookie), "
+              f"kernel {kernel.status_code}, cell printed {printed.strip()!r}, 3 MB upload {upload.status_code}")

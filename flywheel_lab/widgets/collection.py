@@ -11,6 +11,7 @@ __all__ = ["diminishing_returns", "last_hole", "long_tail"]
 
 WIDE = (10.0, 3.8)   # size of the two-panel figures ...
 PANEL_TICKS = 6      # ... and the most ticks on each of their axes
+WIDE_LEGEND = (11.25, 3.8)   # two panels and a legend beside them: 900 px at 80 dpi, a column
 
 
 def _clamp(value, low, high):
@@ -46,7 +47,7 @@ def diminishing_returns(categories=16, days=100, exponent=0.0, trials=2000):
                          continuous=False),
     }
 
-    figure = reused_figure(1, 2, figsize=WIDE, max_ticks=PANEL_TICKS)
+    figure = reused_figure(1, 2, figsize=WIDE_LEGEND, max_ticks=PANEL_TICKS)
 
     def render(**values):
         fig, axs = figure()

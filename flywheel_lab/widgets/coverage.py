@@ -44,13 +44,14 @@ def _kept_map():
     Figure kept between updates.
 
     The pool's dots, their colour bar and the axes never move: an update recolours the dots,
-    moves the crosses and names the run in the legend, so the title stays and the figure is
-    not built again (see :class:`flywheel_lab.widgets.Backdrop`). The colour scale is fixed
-    (0 to the largest hole left by the first random labels), so maps stay comparable as the
-    sliders move.
+    moves the crosses, names the run in the legend and says the new distances in the text
+    alternative, so the title stays and the figure is not built again (see
+    :class:`flywheel_lab.widgets.Backdrop`). The colour scale is fixed (0 to the largest hole
+    left by the first random labels), so maps stay comparable as the sliders move.
     """
-    from ..plots import style_context
-    from ..plots.coverage import plot_coverage_map
+    from ..coverage import DEFAULT_INITIAL
+    from ..plots import describe, style_context
+    from ..plots.coverage import coverage_map_text, plot_coverage_map
     data = _pool()
     with style_context():
         fig, ax = new_figure(figsize=(7.5, 5.0))
@@ -61,8 +62,12 @@ def _kept_map():
     def draw(strategy, labels, labeled, dist):
         dots.set_array(dist)
         crosses.set_offsets(data["map"][labeled])
-        crosses.set_label(_who(strategy, labels))
-        ax.legend(frameon=False)
+        who = _who(strategy, labels)
+        crosses.set_label(who)
+        ax.legend(frameon=False, loc="upper right")   # above the dots: see plot_coverage_map
+        bought = (f"the {labels} labels {strategy} bought" if labels > DEFAULT_INITIAL
+                  else f"the {labels} random labels every strategy starts from")
+        describe(ax, coverage_map_text(data["map"], dist, bought))   # a median and an argmax: cheap
         return fig
     return draw
 
