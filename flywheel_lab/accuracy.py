@@ -300,6 +300,7 @@ def example_value_experiment(seeds=range(6), per_class=5, n_components=10):
     if not seeds:
         raise ValueError("seeds is empty: give at least one seed")
     from threadpoolctl import threadpool_limits
+
     from .coverage import fit_pca
     data = digits.train_test_split(seed=0)
     with threadpool_limits(1):

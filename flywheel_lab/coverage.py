@@ -27,7 +27,6 @@ import numpy as np
 import sklearn.linear_model  # noqa: F401  (every learning curve refits it: load it with the module)
 
 from . import _validate as check
-from .information import entropy
 from .seeding import as_rng, check_seed
 
 STRATEGIES = ("random", "least_confidence", "margin", "entropy", "kcenter", "hybrid", "cluster_margin")

@@ -13,8 +13,16 @@ import math
 import numpy as np
 
 from flywheel_lab import collection, exercises, pixels
-from flywheel_lab.exercises import (LIST, NUMBER_FOR_SET, PERCENT, ROUNDED_TWICE, SET_AS_TEXT,
-                                    TEXT, TOO_FEW_DIGITS, WRONG)
+from flywheel_lab.exercises import (
+    LIST,
+    NUMBER_FOR_SET,
+    PERCENT,
+    ROUNDED_TWICE,
+    SET_AS_TEXT,
+    TEXT,
+    TOO_FEW_DIGITS,
+    WRONG,
+)
 
 
 def _rounded(entry, x, extra=0):

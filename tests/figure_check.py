@@ -22,6 +22,9 @@
   number in it, from :func:`flywheel_lab.plots.alt_text` (WCAG 1.1.1);
 * every line, marker and scatter point has at least :data:`MIN_GRAPHIC_CONTRAST` contrast
   with the white background, and every bar its fill or its edge (WCAG 1.4.11);
+* text has at least :data:`MIN_TEXT_CONTRAST` contrast with what it is written on: the white
+  figure, or its own box (``bbox=``); numbers written on a heatmap's cells are left to the
+  heatmap, which picks black or white per cell (WCAG 1.4.3);
 * no text is smaller than :data:`MIN_DISPLAYED_PT` points as displayed: its size × the
   figure's dpi / 96 × the scale a notebook column of :data:`COLUMN_PX` pixels shrinks a
   wider image by (widget stills are drawn at 80 dpi, notebook figures at 100).
@@ -53,6 +56,7 @@ UNIT_WORDS = {"%", "$", "bits", "bit", "nats", "days", "day", "weeks", "week", "
 EDGE_TOLERANCE = 1.5       # pixels a text may touch past the figure edge (antialiasing)
 MIN_GRAPHIC_CONTRAST = 3.0  # WCAG 1.4.11, graphics needed to understand the figure
 MIN_DISPLAYED_PT = 9.0      # the smallest text a student reads from a notebook column
+MIN_TEXT_CONTRAST = 4.5     # WCAG 1.4.3, text
 COLUMN_PX = 900             # JupyterLab's output width on a 1280-px laptop, file browser open
 NOTEBOOK_DPI = 100          # figure.dpi of plots.STYLE (the inline backend's image)
 
@@ -72,6 +76,7 @@ def problems(fig, dpi=NOTEBOOK_DPI):
         found += [f"{name}: {p}" for p in _axes_problems(fig, ax, renderer)]
     found += _cut_off_text(fig, renderer)
     found += _small_text(fig, dpi)
+    found += _faint_text(fig)
     found += _alt_text_problems(fig)
     return found
 
@@ -94,6 +99,29 @@ def _small_text(fig, dpi):
             f"{fig.get_figwidth():g} in wide at {dpi} dpi in a {COLUMN_PX}-px column): make it at "
             f"least {MIN_DISPLAYED_PT / scale:.1f} pt, or the figure narrower"
             for size, example in sorted(small.items())][:3]
+
+
+def _faint_text(fig):
+    """Texts under 4.5:1 against their box, or against white where they have none."""
+    from matplotlib.collections import QuadMesh
+    from matplotlib.colors import to_rgba
+    faint = []
+    for text in fig.findobj(Text):
+        if not (text.get_visible() and text.get_text().strip() and _really_drawn(text)):
+            continue
+        ax = text.axes
+        if ax is not None and text in ax.texts and (ax.images or any(isinstance(c, QuadMesh) for c in ax.collections)):
+            continue                                  # written on a heatmap's cells
+        patch = text.get_bbox_patch()
+        ground = (1.0, 1.0, 1.0) if patch is None or not patch.get_fill() else _on_white(patch.get_facecolor())
+        colour = _on_white(to_rgba(text.get_color(), text.get_alpha()))
+        ratio = contrast_ratio(colour, ground)
+        if ratio < MIN_TEXT_CONTRAST:
+            faint.append(f"{text.get_text()[:30]!r} ({ratio:.1f}:1)")
+    if not faint:
+        return []
+    return [f"text under {MIN_TEXT_CONTRAST}:1 contrast with its background: {', '.join(faint[:4])}: "
+            f"use black or a dark grey, or a darker box"]
 
 
 def _alt_text_problems(fig):
@@ -505,6 +533,7 @@ def install(out_path=None, name="figure"):
         refresh(self)
         if self.redraws == 1:
             from matplotlib.figure import Figure
+
             from flywheel_lab.plots import style_context
             items = self.result if isinstance(self.result, tuple) else (self.result,)
             for item in items:

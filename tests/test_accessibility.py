@@ -14,8 +14,7 @@ import json
 from pathlib import Path
 
 import pytest
-from test_browser import (CHROMIUM, CHROMIUM_ARGS, TOKEN, lab_server, require_browser, run_all,
-                          wait_for_kernel_idle)
+from test_browser import CHROMIUM, CHROMIUM_ARGS, TOKEN, lab_server, require_browser, run_all, wait_for_kernel_idle
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))

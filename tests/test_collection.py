@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from flywheel_lab import collection as col
 from flywheel_lab.exercises import collection as answers
 
-
 # ------------------------------------------------------------- the chapter's numbers
 
 def test_day_one_and_two():

@@ -11,13 +11,23 @@ import pkgutil
 
 import numpy as np
 import pytest
+from exercise_answer_tables import WRONG_FORMS, right_forms
 
 from flywheel_lab import exercises
-from flywheel_lab.exercises import (CORRECT, CORRECT_TEXT, FRACTION, LIST, NUMBER_FOR_SET,
-                                    PERCENT, ROUNDED_TWICE, SET_AS_TEXT, TEXT, TOO_FEW_DIGITS,
-                                    WRONG, Answer)
-
-from exercise_answer_tables import WRONG_FORMS, right_forms
+from flywheel_lab.exercises import (
+    CORRECT,
+    CORRECT_TEXT,
+    FRACTION,
+    LIST,
+    NUMBER_FOR_SET,
+    PERCENT,
+    ROUNDED_TWICE,
+    SET_AS_TEXT,
+    TEXT,
+    TOO_FEW_DIGITS,
+    WRONG,
+    Answer,
+)
 
 KEYS = sorted(
     f"{info.name}.{name}"

@@ -13,12 +13,12 @@ import json
 import os
 from pathlib import Path
 
+import figure_check
 import nbformat
 import pytest
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-import figure_check
 from flywheel_lab import widgets
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -258,3 +258,16 @@ def test_small_titles_and_legends_outside_the_axes_are_measured_too():
     ax.set_title("a title")
     ax.legend(bbox_to_anchor=(1, 1), loc="upper left", fontsize=7)
     assert any("'a series' is 7 pt" in p for p in figure_check.problems(fig))
+
+
+def test_faint_text_fails_and_a_dark_box_needs_light_text():
+    fig, ax = _fig()
+    ax.plot([0, 1], [0, 1], color="#0072B2")
+    ax.set(title="t", xlabel="x (days)", ylabel="y (days)")
+    ax.text(0.5, 0.5, "pale note", color="#AAAAAA")
+    assert any("'pale note' (2.3:1)" in p for p in figure_check.problems(fig))
+    ax.texts[0].set_color("black")
+    ax.texts[0].set_bbox({"facecolor": "#0072B2"})
+    assert any("'pale note'" in p and "contrast" in p for p in figure_check.problems(fig))
+    ax.texts[0].set_color("white")
+    assert not any("contrast with its background" in p for p in figure_check.problems(fig))

@@ -1,6 +1,5 @@
 """Tests for the whole flywheel loop (flywheel_lab.flywheel) and its exercises."""
 
-import math
 
 import numpy as np
 import pytest

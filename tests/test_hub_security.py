@@ -5,11 +5,13 @@ default login (``native``: students sign up, the teacher approves, the teacher's
 a secret set at install) and HTTPS with a certificate made here, on 127.0.0.1 (local
 spawner, configurable-http-proxy from deploy/proxy; tools/hub_class.py starts and stops it).
 Students act as a browser would: they fill in the sign-up and login forms and follow
-redirects. Each test names the attack and what must happen. A last test starts the hub
+redirects. Each test names the attack and what must happen. A test starts the hub
 without the secrets it needs, or listening beyond 127.0.0.1 without TLS, and expects it to
-refuse.
+refuse; the last runs a class through deploy/jupyterhub/nginx.conf, nginx terminating TLS in
+front of the hub on 127.0.0.1 (login, a kernel's websocket, an upload).
 
-Prerequisites as for tests/test_hub_load.py (skipped without them, failed in CI).
+Prerequisites as for tests/test_hub_load.py, and nginx for the last test (skipped without
+them, failed in CI).
 """
 
 import contextlib
@@ -248,17 +250,18 @@ def test_the_hub_refuses_to_start_without_what_it_needs(prerequisites, tmp_path,
 NGINX_SITE = hub_class.ROOT / "deploy" / "jupyterhub" / "nginx.conf"
 
 
-def nginx_config(folder, site_ports, hub_port, tls):
+def nginx_config(folder, host, site_ports, upstream, tls):
     """An nginx.conf running deploy/jupyterhub/nginx.conf as a class would, with only what this
-    machine needs changed: the host (localhost), ports, certificate, and files kept in ``folder``."""
+    machine needs changed: the host name, ports, the hub's address (``upstream``: HOST:PORT),
+    the certificate, and files kept in ``folder``."""
     (http_port, https_port), (cert, key) = site_ports, tls
     site = NGINX_SITE.read_text()
-    for old, new in [("server_name hub.example.org;", "server_name localhost;"),
+    for old, new in [("server_name hub.example.org;", f"server_name {host};"),
                      ("listen 80;", f"listen 127.0.0.1:{http_port};"),
                      ("listen 443 ssl http2;", f"listen 127.0.0.1:{https_port} ssl http2;"),
                      ("/etc/letsencrypt/live/hub.example.org/fullchain.pem", str(cert)),
                      ("/etc/letsencrypt/live/hub.example.org/privkey.pem", str(key)),
-                     ("proxy_pass http://127.0.0.1:8000;", f"proxy_pass http://127.0.0.1:{hub_port};")]:
+                     ("proxy_pass http://127.0.0.1:8000;", f"proxy_pass http://{upstream};")]:
         assert old in site, f"{NGINX_SITE.name} no longer has {old!r}: update this test"
         site = site.replace(old, new)
     site = "\n".join(line for line in site.splitlines() if "listen [::]" not in line)
@@ -272,15 +275,16 @@ def nginx_config(folder, site_ports, hub_port, tls):
 
 
 @contextlib.contextmanager
-def running_nginx(folder, hub, tls):
-    """nginx in front of ``hub`` (plain HTTP on 127.0.0.1); yields (https URL, http URL)."""
+def running_nginx(folder, upstream, tls, host="localhost"):
+    """nginx for ``host`` in front of the hub at ``upstream`` (HOST:PORT, plain HTTP), listening on
+    127.0.0.1; yields its (https URL, http URL)."""
     nginx = shutil.which("nginx", path=os.environ.get("PATH", "") + ":/usr/sbin:/sbin")
     if not nginx:
         message = "the reverse-proxy test needs nginx (apt-get install nginx-light)"
         pytest.fail(message + " (CI must run it: .ci/run installs it)") if os.environ.get("CI") else pytest.skip(message)
     folder.mkdir(parents=True, exist_ok=True)
     ports = hub_class.free_port(), hub_class.free_port()
-    conf = nginx_config(folder, ports, urlsplit(hub.url).port, tls)
+    conf = nginx_config(folder, host, ports, upstream, tls)
     check = subprocess.run([nginx, "-t", "-p", str(folder), "-c", str(conf)], capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
     process = subprocess.Popen([nginx, "-p", str(folder), "-c", str(conf), "-g", "daemon off;"])
@@ -290,7 +294,7 @@ def running_nginx(folder, hub, tls):
             assert time.monotonic() < deadline, "nginx did not start listening"
             time.sleep(0.2)
         assert process.poll() is None, (folder / "error.log").read_text()
-        yield f"https://localhost:{ports[1]}", f"http://localhost:{ports[0]}"
+        yield f"https://{host}:{ports[1]}", f"http://{host}:{ports[0]}"
     finally:
         process.terminate()
         process.wait(timeout=20)
@@ -334,40 +338,56 @@ async def run_cell_over_websocket(url, browser, code, cert):
 def test_a_class_behind_nginx_logs_in_runs_a_kernel_and_uploads_over_https(prerequisites, tmp_path):
     """deploy/README.md's reverse proxy, run: nginx terminates TLS (deploy/jupyterhub/nginx.conf),
     the hub listens on 127.0.0.1 in plain HTTP; everything a class does goes through nginx."""
-    import asyncio
     cert, key = self_signed(tmp_path / "tls", host="localhost")
     with hub_class.running_hub(tmp_path / "hub", env={"FLYWHEEL_HUB_LOAD_TEST": None}) as hub, \
-            running_nginx(tmp_path / "nginx", hub, (cert, key)) as (https_url, http_url):
-        front = dataclasses.replace(hub, url=https_url, context=ssl.create_default_context(cafile=str(cert)))
-        plain = requests.get(f"{http_url}/hub/login", allow_redirects=False, timeout=30)
-        assert plain.status_code == 301 and plain.headers["Location"].startswith("https://"), "no login in clear"
+            running_nginx(tmp_path / "nginx", urlsplit(hub.url).netloc, (cert, key)) as urls:
+        print("\n" + a_class_through_the_proxy(hub, *urls, cert))
 
-        teacher = Browser(front, cert)
-        assert teacher.log_in("teacher", hub.teacher_password), "the teacher logs in through nginx"
-        login = next(c for c in teacher.session.cookies if c.name == "jupyterhub-hub-login")
-        assert login.secure, "the hub knows it is served over HTTPS (X-Forwarded-Proto)"
-        Browser(front, cert).sign_up("alice", STUDENT_PASSWORD["alice"])
-        assert teacher.get("/hub/authorize/alice").status_code == 200
-        alice = Browser(front, cert)
-        assert alice.log_in("alice", STUDENT_PASSWORD["alice"])
-        assert teacher.api("POST", "/users/alice/server").status_code in (201, 202), "the teacher starts it"
-        hub_class.wait_ready(front, "alice")
 
-        lab = alice.get("/user/alice/lab")
-        assert lab.status_code == 200 and lab.url.startswith(https_url), lab.url
-        xsrf = {"X-XSRFToken": next(c.value for c in alice.session.cookies
-                                    if c.name == "_xsrf" and c.path.startswith("/user/alice"))}
-        kernel = alice.session.post(f"{https_url}/user/alice/api/kernels", json={"name": "python3"},
-                                    headers=xsrf, verify=str(cert), timeout=60)
-        assert kernel.status_code == 201, kernel.text
-        ws_url = f"{https_url.replace('https', 'wss', 1)}/user/alice/api/kernels/{kernel.json()['id']}/channels"
-        printed = asyncio.run(run_cell_over_websocket(ws_url, alice, "import getpass; print(6 * 7, getpass.getuser())",
-                                                      cert))
-        assert printed.split()[0] == "42", printed
+def a_class_through_the_proxy(hub, https_url, http_url, cert):
+    """The teacher logs in and approves a student, starts her server; she opens a kernel, runs a
+    cell over its websocket and uploads a 3 MB file: all through the proxy at ``https_url``."""
+    import asyncio
+    front = dataclasses.replace(hub, url=https_url, context=ssl.create_default_context(cafile=str(cert)))
+    plain = requests.get(f"{http_url}/hub/login", allow_redirects=False, timeout=30)
+    assert plain.status_code == 301 and plain.headers["Location"].startswith("https://"), "no login in clear"
 
-        upload = alice.session.put(f"{https_url}/user/alice/api/contents/{hub_class.SEEDED}/upload.ipynb",
-                                   json={"type": "file", "format": "text", "content": "x" * 3_000_000},
-                                   headers=xsrf, verify=str(cert), timeout=60)
-        assert upload.status_code == 201, (upload.status_code, upload.text[:300])  # nginx's default: 413
-        print(f"\nthrough nginx {https_url}: http -> {plain.status_code}, login ok (secure cookie), "
-              f"kernel {kernel.status_code}, cell printed {printed.strip()!r}, 3 MB upload {upload.status_code}")
+    teacher = Browser(front, cert)
+    assert teacher.log_in("teacher", hub.teacher_password), "the teacher logs in through the proxy"
+    login = next(c for c in teacher.session.cookies if c.name == "jupyterhub-hub-login")
+    assert login.secure, "the hub knows it is served over HTTPS (X-Scheme)"
+    Browser(front, cert).sign_up("alice", STUDENT_PASSWORD["alice"])
+    assert teacher.get("/hub/authorize/alice").status_code == 200
+    alice = Browser(front, cert)
+    assert alice.log_in("alice", STUDENT_PASSWORD["alice"])
+    started = teacher.api("POST", "/users/alice/server")
+    assert started.status_code in (201, 202), "the teacher starts her server"
+    hub_class.wait_ready(front, "alice")
+
+    lab = alice.get("/user/alice/lab")
+    assert lab.status_code == 200 and lab.url.startswith(https_url), lab.url
+    xsrf = {"X-XSRFToken": next(c.value for c in alice.session.cookies
+                                if c.name == "_xsrf" and c.path.startswith("/user/alice"))}
+    kernel = alice.session.post(f"{https_url}/user/alice/api/kernels", json={"name": "python3"},
+                                headers=xsrf, verify=str(cert), timeout=60)
+    assert kernel.status_code == 201, kernel.text
+    ws_url = f"{https_url.replace('https', 'wss', 1)}/user/alice/api/kernels/{kernel.json()['id']}/channels"
+    printed = asyncio.run(run_cell_over_websocket(ws_url, alice, "import getpass; print(6 * 7, getpass.getuser())",
+                                                  cert))
+    assert printed.split()[0] == "42", printed
+
+    upload = alice.session.put(f"{https_url}/user/alice/api/contents/{hub_class.SEEDED}/upload.ipynb",
+                               json={"type": "file", "format": "text", "content": "x" * 3_000_000},
+                               headers=xsrf, verify=str(cert), timeout=60)
+    assert upload.status_code == 201, (upload.status_code, upload.text[:300])  # nginx's default: 413
+    return (f"through {https_url}: http -> {plain.status_code}, teacher login ok (secure cookie), server start "
+            f"{started.status_code}, lab {lab.status_code}, kernel {kernel.status_code}, cell printed "
+            f"{printed.strip()!r}, 3 MB upload {upload.status_code}")
+
+
+def test_the_readme_shows_the_nginx_config_that_is_run():
+    def directives(text):
+        return [line.split("#")[0].strip() for line in text.splitlines() if line.split("#")[0].strip()]
+    readme = (hub_class.ROOT / "deploy" / "README.md").read_text()
+    shown = readme.split("```nginx\n", 1)[1].split("```", 1)[0]
+    assert directives(shown) == directives(NGINX_SITE.read_text()), "keep deploy/README.md's copy equal"

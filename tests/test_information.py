@@ -174,6 +174,7 @@ def test_feature_vector_grid_draws_every_answer_on_a_figure_of_its_own():
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+
     from flywheel_lab.plots.information import plot_feature_vectors
     before = plt.get_fignums()
     ax = plot_feature_vectors([[1, 0], [0, 0], [1, 1]], ["a", "b", "c"], ["fur", "two_eyes"], bits=[0.92, 0.0])

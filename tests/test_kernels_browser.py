@@ -18,8 +18,16 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from test_browser import (CHROMIUM, CHROMIUM_ARGS, TOKEN, free_port, get_json, require_browser,
-                          stop_server, wait_for_kernel_idle)
+from test_browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    TOKEN,
+    free_port,
+    get_json,
+    require_browser,
+    stop_server,
+    wait_for_kernel_idle,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "jupyter_config"

@@ -143,3 +143,14 @@ def test_headings_a_screen_reader_can_jump_to(path):
     assert len(headed) >= max(3, len(asks) and 3), f"{path.name}: each exercise under its own ### heading"
     assert not re.search(r"\bthe (blue|orange|green|red|vermillion|sky|yellow|purple) (line|dots?|bars?|curve)\b",
                          " ".join(lines)), f"{path.name}: prose names a series by its colour alone"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_links_say_where_they_go(path):
+    """Link text a screen reader can read out of context (WCAG 2.4.4): never "here" or a bare address."""
+    nb = nbformat.read(path, as_version=4)
+    texts = [t for c in nb.cells if c.cell_type == "markdown"
+             for t in re.findall(r"\[([^\]]+)\]\([^)]+\)", c.source)]
+    vague = [t for t in texts if t.strip().lower() in {"here", "this", "link", "click here", "this link"}
+             or re.match(r"https?://", t.strip())]
+    assert not vague, f"{path.name}: say where these links go: {vague}"

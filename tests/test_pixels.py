@@ -141,6 +141,7 @@ def test_network_diagram_draws_every_unit_and_connection():
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+
     from flywheel_lab.plots import pixels as pp
     before = plt.get_fignums()
     ax = pp.plot_network(hidden=5)

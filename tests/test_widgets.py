@@ -107,6 +107,7 @@ def test_progress_bar_counts_to_done():
 def test_widget_figures_label_their_axes(live):
     """Figures for a room: an opaque background, and every axis that is drawn has a label."""
     from matplotlib.figure import Figure
+
     from flywheel_lab.plots import style_context
     with style_context():
         result = live.render(**live.values())

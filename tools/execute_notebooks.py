@@ -35,6 +35,7 @@ def strip_volatile(nb):
     cell's prints (it depends on the machine's load) must not change the file.
     """
     nb.metadata.pop("widgets", None)
+    nb.metadata.pop("jupytext", None)          # the pairing lives in notebooks/jupytext.toml
     for index, cell in enumerate(nb.cells):
         cell.metadata.pop("execution", None)
         if cell.cell_type == "code":

@@ -1,6 +1,6 @@
 """Answers for the exercises and the widget task of notebook 04 (measured vs real accuracy)."""
 
-from ..accuracy import (balanced_accuracy, measured_accuracy, required_class_accuracy)
+from ..accuracy import balanced_accuracy, measured_accuracy, required_class_accuracy
 from . import Answer
 
 

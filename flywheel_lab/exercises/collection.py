@@ -1,9 +1,16 @@
 """Answers for the exercises and widget tasks of notebooks 07 (diminishing returns) and 03
 (the long tail)."""
 
-from ..collection import (days_for_confidence, days_to_share, expected_days_all,
-                          expected_information, expected_new_information,
-                          expected_samples_each, uncommon_share, zipf_frequencies)
+from ..collection import (
+    days_for_confidence,
+    days_to_share,
+    expected_days_all,
+    expected_information,
+    expected_new_information,
+    expected_samples_each,
+    uncommon_share,
+    zipf_frequencies,
+)
 from . import Answer
 
 

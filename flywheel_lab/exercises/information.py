@@ -2,8 +2,7 @@
 
 import numpy as np
 
-from ..information import (binary_entropy, entropy, max_entropy, questions_needed,
-                           raw_image_bits)
+from ..information import binary_entropy, entropy, max_entropy, questions_needed, raw_image_bits
 from . import Answer
 
 #: the chance-of-heads values the coin widget's slider can take

@@ -4,7 +4,6 @@ import numpy as np
 
 from . import PALETTE, axes, decorate, describe, integer_axis, percent_axis
 
-
 # Customers told apart by colour, marker and line style, never colour alone: two customers
 # whose measured accuracies coincide stay visible (hollow markers and dashes over filled dots).
 # Every colour has 3:1 contrast on white; black is kept for the real accuracy.

@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from . import PALETTE, axes, decorate, describe
 from ..funnel import STAGES
+from . import PALETTE, axes, decorate, describe
 
 
 def plot_stage_counts(results, ax=None, launch_images=0):

@@ -1,7 +1,7 @@
 """Widget for notebook 04: how the rare class's share and accuracy move measured vs balanced accuracy."""
 
-from . import Live, new_figure, slider
 from ..plots.accuracy import plot_customer_view
+from . import Live, new_figure, slider
 
 __all__ = ["measured_vs_balanced"]
 

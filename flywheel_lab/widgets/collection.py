@@ -2,10 +2,9 @@
 
 import numpy as np
 
-from . import Live, reused_figure, slider
 from .. import collection as col
-from ..plots.collection import (plot_frequencies, plot_information, plot_last_hole,
-                                plot_new_information, plot_share_seen)
+from ..plots.collection import plot_frequencies, plot_information, plot_last_hole, plot_new_information, plot_share_seen
+from . import Live, reused_figure, slider
 
 __all__ = ["diminishing_returns", "last_hole", "long_tail"]
 

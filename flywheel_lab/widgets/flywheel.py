@@ -2,9 +2,9 @@
 
 import ipywidgets as W
 
-from . import Live, reused_figure, slider
 from .. import flywheel
 from ..plots.flywheel import plot_accuracy
+from . import Live, reused_figure, slider
 
 __all__ = ["flywheel_explorer"]
 

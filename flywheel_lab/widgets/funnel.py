@@ -2,9 +2,9 @@
 
 import ipywidgets as W
 
-from . import Live, new_figure, slider
 from .. import funnel
 from ..plots.funnel import plot_stage_costs
+from . import Live, new_figure, slider
 
 __all__ = ["funnel_explorer"]
 

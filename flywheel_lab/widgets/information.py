@@ -1,7 +1,7 @@
 """Widgets for notebook 01: a coin's bias, and the entropy of a mix of categories."""
 
-from . import Live, new_figure, slider
 from ..plots.information import plot_binary_entropy, plot_category_mix
+from . import Live, new_figure, slider
 
 __all__ = ["coin_entropy_explorer", "category_mix_explorer"]
 

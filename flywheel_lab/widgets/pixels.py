@@ -2,9 +2,9 @@
 
 import ipywidgets as W
 
-from . import Live, new_figure, slider
 from .. import models, pixels
 from ..plots.pixels import plot_confusion, plot_output_table
+from . import Live, new_figure, slider
 
 __all__ = ["hole_explorer"]
 
