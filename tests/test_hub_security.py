@@ -280,7 +280,7 @@ def running_nginx(folder, upstream, tls, host="localhost"):
     127.0.0.1; yields its (https URL, http URL)."""
     nginx = shutil.which("nginx", path=os.environ.get("PATH", "") + ":/usr/sbin:/sbin")
     if not nginx:
-        message = "the reverse-proxy test needs nginx (apt-get install nginx-light)"
+        message = "the reverse-proxy test needs nginx (apt-get install nginx)"
         pytest.fail(message + " (CI must run it: .ci/run installs it)") if os.environ.get("CI") else pytest.skip(message)
     folder.mkdir(parents=True, exist_ok=True)
     ports = hub_class.free_port(), hub_class.free_port()
