@@ -5,7 +5,8 @@ the suggested function returns, numpy scalars, 0-d and one-element arrays, a one
 list, the value rounded at the stated precision and one digit finer, a numeric string;
 for whole numbers ``6.0`` and ``"6"``; for sets a list, a tuple, an array; for names other
 spellings. ``WRONG_FORMS[key]`` lists the usual misconceptions and format slips, each with
-the feedback it must get.
+the feedback it must get (``WRONG``: a wrong value, told by the hint or by a named slip —
+tests/test_slips.py holds which slip each predictable wrong answer must get).
 """
 
 import math
@@ -98,9 +99,9 @@ WRONG_FORMS = {
                                       (6.64, WRONG),                    # log2(100), not rounded up
                                       (50, WRONG), ("seven", TEXT)],
     "information.coin_90": [(0.33, WRONG),                              # natural log: 0.325
-                            (0.9, WRONG), (0.1, WRONG), (0.5, TOO_FEW_DIGITS), ("0,47", TEXT)],
+                            (0.9, WRONG), (0.1, WRONG), (0.5, WRONG), ("0,47", TEXT)],
     "information.hd_frame_bits": [(1920 * 1080 * 3, WRONG),             # bytes, not bits
-                                  (1920 * 1080, WRONG), (5e7, TOO_FEW_DIGITS)],
+                                  (1920 * 1080, WRONG), (5e7, WRONG)],
     "information.skewed_mix": [(2.5, WRONG), (1.5, WRONG), (1.8, TOO_FEW_DIGITS),
                                (4, WRONG)],                             # the number of categories
     "information.same_as_p03": [(0.3, WRONG), (0.5, WRONG), (70, PERCENT), ("70%", PERCENT)],
@@ -117,7 +118,7 @@ WRONG_FORMS = {
                                (0, WRONG), (64, WRONG)],
     "collection.day3_bits": [(0.25, WRONG),                             # day 1's quarter bit
                              (round(0.25 * 15 / 16, 3), WRONG),         # day 2
-                             (0.2, TOO_FEW_DIGITS), (22, WRONG)],
+                             (0.2, WRONG), (22, WRONG)],
     "collection.last_hole_95": [(_off_by_one("collection.last_hole_95", -1), WRONG),  # a day too few
                                 (46.4, WRONG),                          # not rounded up
                                 (16, WRONG), (0.95, WRONG)],
@@ -140,13 +141,13 @@ WRONG_FORMS = {
     "collection.flat_tail_uncommon": [(20, PERCENT), ("20 %", PERCENT), (0.8, WRONG),
                                       (10, WRONG)],                     # the count, not the share
     "accuracy.small_customer": [((0.95 + 0.2) / 2, WRONG),              # the plain mean
-                                (87.5, PERCENT), ("87.5%", PERCENT), (0.9, TOO_FEW_DIGITS),
+                                (87.5, PERCENT), ("87.5%", PERCENT), (0.9, WRONG),
                                 (0.95, WRONG)],
     "accuracy.three_class_balanced": [(1.8, WRONG),                     # the sum, not the mean
                                       (60, PERCENT), (0.8, WRONG)],
     "accuracy.exotic_needed": [(0.1, WRONG), (90, PERCENT), (1.0, WRONG)],
     "accuracy.rare_share_for_80": [(0.25, WRONG),                       # (0.9 - 0.8) / 0.4
-                                   (0.1, TOO_FEW_DIGITS), (0.11, WRONG), (12.5, PERCENT), ("12.5 %", PERCENT),
+                                   (0.1, WRONG), (0.11, WRONG), (12.5, PERCENT), ("12.5 %", PERCENT),
                                    (0.13, TOO_FEW_DIGITS), (0.2, WRONG)],
     "coverage.duplicate_novelty": [(1, WRONG), (0.5, WRONG), ([0.0, 0.0], LIST)],
     "coverage.margin_uncertainty": [(0.5, WRONG),                       # top minus smallest
@@ -156,12 +157,12 @@ WRONG_FORMS = {
                               (20, WRONG)],
     "coverage.smallest_hole_strategy": [("random", WRONG), ("margin", WRONG), ("hybrid", WRONG),
                                         (4, WRONG)],
-    "funnel.full_trip": [(0.5, TOO_FEW_DIGITS), (52.8, WRONG),          # cents, not dollars
+    "funnel.full_trip": [(0.5, WRONG), (52.8, WRONG),          # cents, not dollars
                          (0.52, WRONG), (0.03, WRONG)],                 # without the label
     "funnel.prelabel_cost": [(200 * 0.5, WRONG),                        # every image fully labelled
                              (180 * 0.1, WRONG), (200 * 0.1, WRONG)],
     "funnel.bits_per_cell_256": [(6 / 64, WRONG),                       # the 64-cell map
-                                 (8, WRONG), (0.03, TOO_FEW_DIGITS), (0.04, WRONG)],
+                                 (8, WRONG), (0.03, WRONG), (0.04, WRONG)],
     "funnel.costliest_filter_off": [("pre_label", WRONG), ("deduplicate", WRONG),
                                     ("drop_corrupted", WRONG)],
     "flywheel.random_days_8": [(8, WRONG), (2.7, WRONG),                # H_8 alone
@@ -169,7 +170,7 @@ WRONG_FORMS = {
     "flywheel.pool_4_days": [(54.1 / 4, WRONG),                         # a quarter of one a day
                              (54.1, WRONG), (23, TOO_FEW_DIGITS), (22.7, WRONG)],
     "flywheel.measured_small_shop": [((0.95 + 0.95 + 0.2) / 3, WRONG),  # the plain mean
-                                     (87.5, PERCENT), (0.9, TOO_FEW_DIGITS), (0.95, WRONG)],
+                                     (87.5, PERCENT), (0.9, WRONG), (0.95, WRONG)],
     "flywheel.random_one_customer": [(_off_by_one("flywheel.random_one_customer", -1), WRONG),
                                      (10, WRONG), (3, WRONG)],
     "pixels.category_tl_br": [(9, WRONG),                               # bits read the other way

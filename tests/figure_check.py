@@ -112,7 +112,7 @@ def _faint_text(fig):
         ax = text.axes
         if ax is not None and text in ax.texts and (ax.images or any(isinstance(c, QuadMesh) for c in ax.collections)):
             continue                                  # written on a heatmap's cells
-        patch = text.get_bbox_patch()
+        patch = text.get_bbox_patch() or _patch_under(text)
         ground = (1.0, 1.0, 1.0) if patch is None or not patch.get_fill() else _on_white(patch.get_facecolor())
         colour = _on_white(to_rgba(text.get_color(), text.get_alpha()))
         ratio = contrast_ratio(colour, ground)
@@ -122,6 +122,19 @@ def _faint_text(fig):
         return []
     return [f"text under {MIN_TEXT_CONTRAST}:1 contrast with its background: {', '.join(faint[:4])}: "
             f"use black or a dark grey, or a darker box"]
+
+
+def _patch_under(text):
+    """The topmost filled shape of the text's Axes that its anchor point lies on (a disc, a box), if any."""
+    ax = text.axes
+    if ax is None or text not in ax.texts:
+        return None
+    point = text.get_transform().transform(text.get_position())
+    from matplotlib.patches import Ellipse, FancyBboxPatch, Polygon, Wedge
+    shapes = (Ellipse, FancyBboxPatch, Polygon, Rectangle, Wedge)      # not arrows: their outline is open
+    under = [p for p in ax.patches if isinstance(p, shapes) and p.get_visible() and p.get_fill()
+             and p.contains_point(point)]
+    return max(under, key=lambda p: p.get_zorder()) if under else None
 
 
 def _alt_text_problems(fig):

@@ -271,3 +271,14 @@ def test_faint_text_fails_and_a_dark_box_needs_light_text():
     assert any("'pale note'" in p and "contrast" in p for p in figure_check.problems(fig))
     ax.texts[0].set_color("white")
     assert not any("contrast with its background" in p for p in figure_check.problems(fig))
+
+
+def test_text_on_a_disc_is_measured_against_the_disc():
+    from matplotlib.patches import Circle
+    fig, ax = _fig()
+    ax.set(title="t", xlabel="x (days)", ylabel="y (days)", xlim=(0, 2), ylim=(0, 2))
+    ax.add_patch(Circle((1, 1), 0.5, facecolor="#0072B2"))
+    ax.text(1, 1, "train", ha="center", color="black")           # 4.0:1 on blue
+    assert any("'train' (4.0:1)" in p for p in figure_check.problems(fig))
+    ax.texts[0].set_color("white")                               # 5.2:1
+    assert not any("contrast with its background" in p for p in figure_check.problems(fig))

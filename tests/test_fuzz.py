@@ -86,6 +86,8 @@ ACCEPTS = {
     "exercises.check": {"answer": ANY},             # a student's answer may be anything: it gets feedback
     "exercises.is_correct": {"answer": ANY},        # … and so may be judged
     "exercises.judge": {"answer": ANY},
+    "exercises.Slip": {"value": ANY,               # any wrong value (or function) can be a slip
+                       "name": ("text",), "message": ("text",)},   # any text names it
     "information.entropy": {"base": ("2.5", "10**12")},          # any base above 1 is a unit
     "information.entropy_of_weights": {"base": ("2.5", "10**12")},
     "information.self_information": {"base": ("2.5", "10**12")},
@@ -252,6 +254,8 @@ _CURVE = {**_POOL, "X_test": lambda: _digits()[0][:40], "y_test": lambda: _digit
 _FLY = {"weeks": lambda: 1, "weekly_budget": lambda: 5, "images_per_week": lambda: 20, "n_customers": lambda: 1}
 _PIX_RUN = {"n_train": lambda: 64, "n_test": lambda: 32, "epochs": lambda: 5}
 BASELINES = {
+    "exercises.Slip": {"name": lambda: "ln instead of log2", "value": lambda: 1.79,
+                       "message": lambda: "that is the natural log."},
     "accuracy.class_accuracies": {},
     "accuracy.daily_counts": {"total": lambda: 1000, "rare_share": lambda: 0.01},
     "accuracy.customer_view": {"rare_share": lambda: 0.01, "common_accuracy": lambda: 0.9,

@@ -38,7 +38,10 @@ def as_text(nb):
     lines = []
     for cell in nb.cells:
         tags = cell.metadata.get("tags", [])
-        lines.append(f"--- {cell.cell_type} cell" + (f" [{', '.join(tags)}]" if tags else ""))
+        hidden = [part for part, key in (("source", "source_hidden"), ("outputs", "outputs_hidden"))
+                  if cell.metadata.get("jupyter", {}).get(key)]
+        lines.append(f"--- {cell.cell_type} cell" + (f" [{', '.join(tags)}]" if tags else "")
+                     + (f" ({' and '.join(hidden)} hidden)" if hidden else ""))
         lines += cell.source.splitlines()
         for out in cell.get("outputs", []):
             lines += [f"> {line}" for line in output_lines(out)]

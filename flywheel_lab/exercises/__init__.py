@@ -28,6 +28,16 @@ The matching rule (CONTRIBUTING.md, "How answers are judged", says the same):
 * **Percentages.** Where a fraction is expected, ``90``, ``"90%"`` or ``"90 %"`` for 0.9
   get a percentage message (and a fraction where a percentage is expected the reverse).
 
+* **Almost.** "Too few digits" is said only when the answer has at least two significant
+  figures and agrees with the right value as far as they go (2.6 for 2.585); 3 for 2.585,
+  or 0.100 for 0.125, is a wrong value and gets the content feedback.
+* **Slips.** An :class:`Answer` may list :class:`Slip` s: the wrong value a predictable
+  mistake produces (ln instead of log2, bytes instead of bits, floor instead of ceiling…),
+  computed by the package from the mistake itself, with a message that names the slip. A
+  slip is matched with the same tolerance as the right answer, and never equals it.
+* **Direction.** A wrong number that is no slip gets the hint and, where that does not give
+  the answer away, whether it is too high or too low (or more than ten times off).
+
 Each verdict is a :class:`Feedback` with its own message; the content hint is shown only
 when the value itself is wrong.
 """
@@ -55,12 +65,13 @@ ROUNDED_TWICE = "rounded_twice"
 SET_AS_TEXT = "set_as_text"
 LIST = "list"
 NUMBER_FOR_SET = "number_for_set"
+SLIP = "slip"
 WRONG = "wrong"
 
 #: every kind of feedback, and whether it counts as right
 ACCEPTED = {CORRECT: True, CORRECT_TEXT: True, PLACEHOLDER: False, TEXT: False,
             PERCENT: False, FRACTION: False, TOO_FEW_DIGITS: False, ROUNDED_TWICE: False,
-            LIST: False, NUMBER_FOR_SET: False, SET_AS_TEXT: False, WRONG: False}
+            LIST: False, NUMBER_FOR_SET: False, SET_AS_TEXT: False, SLIP: False, WRONG: False}
 
 _MESSAGES = {
     PLACEHOLDER: "Not answered yet: replace the placeholder with your answer and run the cell.",
@@ -83,8 +94,14 @@ _MESSAGES = {
                      "and you gave a single number."),
     SET_AS_TEXT: ("❌ Not yet: this question needs a set of numbers, and you gave text that does "
                   "not read as one. Write the numbers between braces, without quotes: {{1, 2}}."),
-    WRONG: "❌ Not yet. Hint: {hint}",
+    SLIP: "❌ Not yet: {slip}",
+    WRONG: "❌ Not yet.{direction} Hint: {hint}",
 }
+
+#: the direction note of a wrong number (empty where it would give the answer away)
+_DIRECTIONS = {"high": " Your answer is too high.", "low": " Your answer is too low.",
+               "far high": " Your answer is more than ten times too high.",
+               "far low": " Your answer is more than ten times too low."}
 
 
 _COMPUTED = {}   # expected answers computed so far, by function
@@ -96,11 +113,44 @@ class Feedback:
 
     kind: str
     message: str
+    slip: str = None     #: the name of the slip recognised (kind SLIP), else None
 
     @property
     def accepted(self):
         """True if the answer counts as right."""
         return ACCEPTED[self.kind]
+
+
+@dataclass(frozen=True)
+class Slip:
+    """A predictable wrong answer: what a named mistake gives, and what to tell the student.
+
+    ``name`` is a short label for the teacher's class report ("ln instead of log2");
+    ``value`` is the wrong answer or, better, a function computing it from the mistake
+    itself (the same formula with ``np.log``); ``message`` names the slip for a first-year
+    and points to the notebook section that explains it, without the answer.
+    """
+
+    name: str
+    value: Any
+    message: str
+
+    def __post_init__(self):
+        for field in ("name", "message"):
+            text = getattr(self, field)
+            if not isinstance(text, str) or not text.strip():
+                raise ValueError(f"a slip's {field} must be non-empty text, not {text!r}")
+        if not callable(self.value):
+            try:
+                values = np.asarray(self.value, dtype=float)
+            except (TypeError, ValueError):
+                return                     # a name or a set of names
+            if np.isnan(values).any():
+                raise ValueError(f"a slip's value must be a number, not {self.value!r}")
+
+    def wrong_value(self):
+        """The wrong answer this slip produces (computed once, like an expected answer)."""
+        return Answer(self.value, "").value()
 
 
 @dataclass(frozen=True)
@@ -111,7 +161,9 @@ class Answer:
     value is wrong. For a numeric answer, ``decimals`` or ``sig`` (significant figures)
     is the precision the question asks for; with neither the number must be exact
     (whole numbers). ``kind="fraction"`` or ``"percent"`` turns on the percentage /
-    fraction slip message.
+    fraction slip message. ``slips`` lists the predictable wrong answers (:class:`Slip`);
+    ``direction=False`` keeps a wrong number from being told "too high/too low" (for a
+    label such as a category or a sample index, where a direction would give it away).
     """
 
     expected: Any
@@ -119,6 +171,8 @@ class Answer:
     decimals: int = None
     sig: int = None
     kind: str = None
+    slips: tuple = ()
+    direction: bool = True
 
     def __post_init__(self):
         if self.decimals is not None and self.sig is not None:
@@ -149,13 +203,59 @@ class Answer:
     def judge(self, answer):
         """The :class:`Feedback` for ``answer``."""
         placeholder = answer is None or answer is ...
-        kind = PLACEHOLDER if placeholder else _judge(self, answer, self.value())
+        if placeholder:
+            return Feedback(PLACEHOLDER, _MESSAGES[PLACEHOLDER])
+        expected = self.value()
+        kind = _judge(self, answer, expected)
+        slip = None if ACCEPTED[kind] else self.slip_for(answer)
+        if slip is not None:
+            return Feedback(SLIP, _MESSAGES[SLIP].format(slip=slip.message), slip.name)
+        direction = _DIRECTIONS.get(self._direction(answer, expected), "") if kind == WRONG else ""
         return Feedback(kind, _MESSAGES[kind].format(hint=self.hint, precision=self.precision(),
-                                                     count=_count(answer)))
+                                                     count=_count(answer), direction=direction))
+
+    def slip_for(self, answer):
+        """The first :class:`Slip` whose wrong value ``answer`` matches (same tolerance), or None."""
+        for slip in self.slips:
+            wrong = slip.wrong_value()
+            spec = self
+            if (self.decimals is None and self.sig is None and _is_number(wrong)
+                    and not float(wrong).is_integer()):
+                spec = _COPIED            # a whole-number question: the slip's value as printed
+            if _judge(spec, answer, wrong) in (CORRECT, CORRECT_TEXT):
+                return slip
+        return None
+
+    def _direction(self, answer, expected):
+        """"high", "low", "far high", "far low", or None where a direction would give it away."""
+        if not self.direction or not _is_number(expected) or isinstance(expected, (bool, np.bool_)):
+            return None
+        x = float(expected)
+        exact_small = self.decimals is None and self.sig is None and abs(x) < 10
+        if x == 0 or not math.isfinite(x) or exact_small:
+            return None                # a direction would leave one or two candidates
+        a = _single(answer)
+        if isinstance(a, str):
+            parsed = _parse_text(a)
+            if parsed is None or parsed[1]:
+                return None
+            a = parsed[0].number
+        if not _is_number(a) or not math.isfinite(float(a)):
+            return None
+        a = float(a)
+        if a > 0 < x and a > 10 * x:
+            return "far high"
+        if a > 0 < x and a < x / 10:
+            return "far low"
+        return "high" if a > x else "low"
 
     def accepts(self, answer):
         """True if ``answer`` is right (in any accepted form)."""
         return self.judge(answer).accepted
+
+
+#: the precision at which a fractional slip is recognised where a whole number is asked for
+_COPIED = Answer(0.0, "", sig=3)
 
 
 # ------------------------------------------------------------------ reading answers
@@ -284,8 +384,8 @@ def _judge_number(spec, a, x):
     if _rounded_twice(spec, value, x):
         return ROUNDED_TWICE
     decimals, sig = _digits(a)
-    if decimals is None:
-        return WRONG
+    if decimals is None or sig < 2:
+        return WRONG                 # one significant figure agrees with too much to be "almost"
     if spec.decimals is not None and decimals < spec.decimals:
         coarse = 0.5 * 10.0 ** -decimals
     elif spec.sig is not None and sig < spec.sig and value != 0:

@@ -147,11 +147,9 @@ def _zoom_last_hole(ax, p, confidence, needed, compare):
             ax.plot([d, d], [bottom, 1 - (1 - p) ** d], color=PALETTE[colour], lw=1.5, ls=ls)
     ax.plot(day, chance, "o", color=PALETTE["blue"], ms=7)
     ax.axhline(confidence, color=PALETTE["black"], lw=1, ls=":")
-    for d, c in zip(day, chance):
-        colour = (PALETTE["vermillion"] if d == needed else
-                  PALETTE["green"] if d == compare else PALETTE["black"])
+    for d, c in zip(day, chance):      # text in black (4.5:1); the marked days' stems carry the colour
         ax.annotate(f"{c:.2%}", (d, c), xytext=(-7, 5), textcoords="offset points",
-                    ha="right", va="bottom", fontsize=11, color=colour,
+                    ha="right", va="bottom", fontsize=11, color=PALETTE["black"],
                     fontweight="bold" if d in marked else "normal")
     words = [f"day {d} {_percent_below(c, confidence) if c < confidence else f'{c:.2%}'}"
              for d, c in zip(day, chance)]

@@ -1,0 +1,125 @@
+"""Predictable slips: each named, computed from the mistake, never the right answer (issue 25).
+
+Every :class:`~flywheel_lab.exercises.Slip` of every exercise is judged as the slip it names,
+as computed and as a student rounds it at the stated precision; its value never counts as
+right; its message names no answer. "Almost" only when the answer agrees to two significant
+figures; a wrong number that is no slip is told its direction where that gives nothing away.
+"""
+
+import importlib
+import pkgutil
+
+import numpy as np
+import pytest
+
+from flywheel_lab import exercises
+from flywheel_lab.exercises import CORRECT, CORRECT_TEXT, SLIP, TOO_FEW_DIGITS, WRONG, Answer, Slip
+
+KEYS = sorted(
+    f"{info.name}.{name}"
+    for info in pkgutil.iter_modules(exercises.__path__)
+    for name in importlib.import_module(f"flywheel_lab.exercises.{info.name}").ANSWERS)
+SLIPS = [(key, slip) for key in KEYS for slip in exercises.lookup(key).slips]
+
+#: exercises with slips so far, and how many each must have at least
+MINIMUM = {"start": 2, "information": 3, "examples": 2, "collection": 2}
+
+
+def _typed(entry, value):
+    """``value`` as a student types it, rounded at the exercise's precision."""
+    if isinstance(value, (set, frozenset, str)):
+        return value
+    if entry.decimals is not None:
+        return round(float(value), entry.decimals)
+    if entry.sig is not None or not float(value).is_integer():
+        return float(f"{float(value):.{entry.sig or 3}g}")
+    return value
+
+
+@pytest.mark.parametrize("key, slip", SLIPS, ids=[f"{k}-{s.name}" for k, s in SLIPS])
+def test_every_slip_is_recognised_and_never_right(key, slip):
+    entry = exercises.lookup(key)
+    wrong = slip.wrong_value()
+    others = [s.wrong_value() for s in entry.slips if s is not slip]
+    for typed in (wrong, _typed(entry, wrong)):
+        if typed is not wrong and any(np.isscalar(o) and o == typed for o in others):
+            continue       # rounded, it is exactly another slip's value (145 days: the day before)
+        feedback = entry.judge(typed)
+        assert feedback.kind == SLIP and feedback.slip == slip.name, (key, typed, feedback)
+        assert not feedback.accepted and not exercises.is_correct(key, typed)
+        assert entry.hint not in feedback.message
+    # never collides with the right answer at the stated precision
+    assert exercises._judge(entry, wrong, entry.value()) not in (CORRECT, CORRECT_TEXT)
+    assert exercises._judge(entry, entry.value(), wrong) not in (CORRECT, CORRECT_TEXT)
+
+
+@pytest.mark.parametrize("key, slip", SLIPS, ids=[f"{k}-{s.name}" for k, s in SLIPS])
+def test_slip_messages_never_show_the_answer(key, slip):
+    value = exercises.lookup(key).value()
+    if isinstance(value, (set, frozenset, str)):
+        return
+    leaks = {f"{value:.{d}f}" for d in (1, 2, 3)} - {"0.0", "1.0"}
+    if float(value).is_integer() and abs(value) > 9:
+        leaks.add(str(int(value)))
+    for leak in leaks:
+        assert leak not in slip.message, (key, slip.name, leak)
+
+
+def test_slip_names_are_unique_per_exercise():
+    for key in KEYS:
+        names = [s.name for s in exercises.lookup(key).slips]
+        assert len(names) == len(set(names)), key
+
+
+@pytest.mark.parametrize("topic, least", sorted(MINIMUM.items()))
+def test_numeric_exercises_have_their_predictable_slips(topic, least):
+    for key in KEYS:
+        if key.startswith(topic + "."):
+            assert len(exercises.lookup(key).slips) >= least, key
+
+
+def test_slips_of_issue_25():
+    judge = exercises.judge
+    assert judge("information.die_entropy", 1.79).slip == "ln instead of log2"
+    assert judge("start.number_1_to_8", 2.079).slip == "ln instead of log2"
+    assert judge("information.hd_frame_bits", 1920 * 1080 * 3).slip == "bytes instead of bits"
+    assert judge("information.questions_for_100", 6).slip == "rounded down"
+    assert judge("collection.last_hole_95", 46).slip == "the day before"
+
+
+def test_almost_only_when_two_significant_figures_agree():
+    share = exercises.lookup("accuracy.rare_share_for_80")          # 0.125, to 3 decimals
+    assert share.judge(0.100).kind == WRONG and "Almost" not in share.judge(0.100).message
+    assert share.judge(0.13).kind == TOO_FEW_DIGITS
+    die = exercises.lookup("information.die_entropy")               # 2.585, to 3 sig. figures
+    assert die.judge(3).kind == WRONG and "Almost" not in die.judge(3).message
+    assert die.judge(2.6).kind == TOO_FEW_DIGITS
+
+
+def test_direction_where_it_gives_nothing_away():
+    die = exercises.lookup("information.die_entropy")
+    assert "too high" in die.judge(2.7).message
+    assert "too low" in die.judge(2.4).message
+    assert "more than ten times too high" in die.judge(100).message
+    assert "more than ten times too low" in die.judge(0.01).message
+    # not for a small whole number, an answer of 0, a label, a name or a set
+    for key, answer in [("start.number_1_to_8", 5), ("start.certain_coin", 0.3),
+                        ("pixels.category_tl_br", 3), ("coverage.smallest_hole_strategy", "random"),
+                        ("pixels.neighbours_15", {1, 2})]:
+        message = exercises.judge(key, answer).message
+        assert "too high" not in message and "too low" not in message, key
+
+
+def test_a_slip_is_matched_with_the_answers_tolerance():
+    entry = Answer(2.0, "hint", decimals=2, slips=(Slip("doubled", lambda: 4.0, "doubled."),))
+    assert entry.judge(4.004).kind == SLIP and entry.judge("4.00").kind == SLIP
+    assert entry.judge(4.02).kind == WRONG
+    with pytest.raises(ValueError, match="non-empty text"):
+        Slip("", 1, "message")
+    with pytest.raises(ValueError, match="non-empty text"):
+        Slip("name", 1, None)
+
+
+def test_fewer_slips_are_declared_where_few_exist():
+    # names, sets and labels: the tables of tests/exercise_answer_tables.py cover them
+    assert np.all([isinstance(exercises.lookup(k).slips, tuple) for k in KEYS])
