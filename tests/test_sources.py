@@ -86,3 +86,26 @@ def test_a_prose_only_diff_of_the_readable_notebook_shows_words_not_json():
     lines = nbtext.as_text(nbformat.read(NOTEBOOKS[4], as_version=4))
     assert not any("base64" in line or '"cell_type"' in line for line in lines)
     assert any(line.startswith("> [figure: ") for line in lines)
+
+
+def test_saving_a_notebook_in_jupyterlab_writes_its_source(tmp_path):
+    """A teacher who edits in JupyterLab keeps the pair in step: jupytext's contents manager,
+    configured by notebooks/jupytext.toml, writes sources/<name>.md when the notebook is saved."""
+    import json
+    import urllib.request
+
+    from test_browser import TOKEN, lab_server
+    name = "04_measured_vs_real_accuracy"
+    (tmp_path / "sources").mkdir()
+    shutil.copy(ROOT / "notebooks" / "jupytext.toml", tmp_path)
+    shutil.copy(ROOT / "notebooks" / "sources" / f"{name}.md", tmp_path / "sources")
+    with lab_server(tmp_path, [f"{name}.ipynb"]) as lab:
+        url = f"{lab['base']}/api/contents/{name}.ipynb?token={TOKEN}"
+        with urllib.request.urlopen(url, timeout=30) as response:
+            model = json.loads(response.read())
+        model["content"]["cells"][0]["source"] += "\nA sentence a teacher added in JupyterLab."
+        body = json.dumps({"type": "notebook", "format": "json", "content": model["content"]}).encode()
+        request = urllib.request.Request(url, data=body, method="PUT", headers={"Content-Type": "application/json"})
+        urllib.request.urlopen(request, timeout=30).close()
+    assert "A sentence a teacher added in JupyterLab." in (tmp_path / "sources" / f"{name}.md").read_text()
+    assert disagreements(tmp_path / f"{name}.ipynb") == []
