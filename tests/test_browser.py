@@ -117,13 +117,22 @@ def stop_server(proc):
         os.killpg(proc.pid, signal.SIGKILL)
 
 
-@pytest.fixture(scope="module")
-def browser(server):
+@contextlib.contextmanager
+def chromium():
+    """Debian's chromium, headless, driven by Playwright."""
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="module")
+def browser(server):
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture

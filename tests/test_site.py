@@ -156,11 +156,10 @@ def test_axe_finds_no_wcag_violation_on_any_page_and_every_figure_says_what_it_s
     """axe-core (WCAG 2.1 A and AA rules) on every page of the site: no violation at all; every
     figure's alt text is a sentence from its data, never its file name."""
     from test_accessibility import WCAG_AA, axe_violations, summary
+    from test_browser import chromium
     require_browser()
-    from playwright.sync_api import sync_playwright
     found, figures, alts = {}, 0, []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as browser:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         for path in pages(site):
             if path.name in ("search.html", "genindex.html"):
@@ -172,7 +171,6 @@ def test_axe_finds_no_wcag_violation_on_any_page_and_every_figure_says_what_it_s
             for alt in page.evaluate("() => [...document.querySelectorAll('main img')].map(i => i.alt)"):
                 figures += 1
                 alts.append(alt)
-        browser.close()
     assert WCAG_AA["runOnly"]["values"][-1] == "wcag21aa"
     assert not found, f"axe on the site: {found}"
     assert figures >= 40, f"only {figures} figures found on the site"
