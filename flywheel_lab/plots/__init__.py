@@ -101,18 +101,18 @@ def alt_text(fig):
     return " ".join(part for part in parts if part)
 
 
-def figure_html(fig, png_base64=None, dpi=None):
+def figure_html(fig, png_base64=None):
     """An ``<img>`` of ``fig`` with its text alternative as ``alt`` (the PNG inlined as data).
 
     ``png_base64`` reuses a PNG already made; otherwise the figure is drawn as the inline
-    backend would (tight bounding box, at ``dpi`` or the figure's own).
+    backend would (tight bounding box, at the figure's own dpi).
     """
     import base64
     import html
     import io
     if png_base64 is None:
         buf = io.BytesIO()
-        fig.savefig(buf, format="png", bbox_inches="tight", dpi=dpi or fig.dpi)
+        fig.savefig(buf, format="png", bbox_inches="tight", dpi=fig.dpi)
         png_base64 = base64.b64encode(buf.getvalue()).decode("ascii")
     alt = html.escape(alt_text(fig) or "figure without a description", quote=True)
     return f'<img alt="{alt}" src="data:image/png;base64,{png_base64}"/>'
