@@ -60,17 +60,19 @@ def _matrix(X, name):
 
 
 def _pair(X_candidates, X_held):
-    """Both arrays checked, non-empty and with the same number of features."""
+    """Both arrays checked, non-empty and with the same number of features.
+
+    One sample may come on its own: as a flat vector or as an image of the right size (an 8 × 8
+    digit against rows of 64 pixels)."""
     B = _matrix(X_held, "X_held")
-    if np.ndim(X_candidates) == 1 and np.size(X_candidates) == B.shape[1] > 1:
-        X_candidates = np.reshape(X_candidates, (1, -1))    # one sample given as a flat vector
+    if np.size(X_candidates) == B.shape[1] > 1 and np.shape(X_candidates) != (1, B.shape[1]):
+        X_candidates = np.reshape(X_candidates, (1, -1))    # one sample: a flat vector or an 8 × 8 image
+    if np.ndim(X_candidates) == 1 and B.shape[1] > 1:
+        raise ValueError(f"X_candidates holds {np.size(X_candidates)} numbers; one sample needs "
+                         f"{B.shape[1]} (one per feature, like each row of X_held)")
     A = _matrix(X_candidates, "X_candidates")
     if len(B) == 0:
         raise ValueError("X_held is empty: novelty needs at least one held sample to compare with")
-    if A.shape[1] != B.shape[1] and A.size == B.shape[1]:
-        raise ValueError(f"X_candidates has shape {A.shape}, but each sample must be one row of "
-                         f"{B.shape[1]} features like X_held's: flatten the image with "
-                         "image.reshape(1, -1)")
     if A.shape[1] != B.shape[1]:
         raise ValueError(f"X_candidates has {A.shape[1]} features but X_held has {B.shape[1]}; "
                          "both must live in the same feature space")
@@ -183,10 +185,13 @@ def uncertainty(proba, kind="margin"):
     """How unsure a model is about each sample, from its class probabilities (higher = less sure).
 
     ``least_confidence``: 1 − top probability; ``margin``: 1 − (top − second);
-    ``entropy``: entropy of the probabilities in bits.
+    ``entropy``: entropy of the probabilities in bits. ``proba`` holds one row per sample; a single
+    row (one sample's probabilities) gives an array of one score.
     """
     check.one_of(kind, "kind", UNCERTAINTY)
     P = _matrix(proba, "proba")
+    if np.ndim(proba) == 1 and len(P) > 1:
+        P = P.T                                               # one sample's row, given on its own
     if np.any(P < 0) or np.any(np.abs(P.sum(1) - 1) > 1e-6):
         raise ValueError("proba must hold one probability row per sample, each row summing to 1")
     top = -np.sort(-P, axis=1)

@@ -221,11 +221,20 @@ def test_coverage_widget_colour_scale_spans_its_distances():
     assert live.result[0].axes[0].collections[0].get_clim() == (0, scale)   # the dots use that scale
 
 
-def test_novelty_of_one_flat_image_and_a_clear_error_for_an_unflattened_one():
+def test_novelty_of_one_image_as_a_student_passes_it():
+    """One sample as a flat vector, a row, or an image (2 × 2 here, 8 × 8 for a digit) is one sample."""
     held = np.eye(4)
-    assert cv.novelty(np.zeros(4), held).tolist() == cv.novelty(np.zeros((1, 4)), held).tolist() == [1.0]
-    with pytest.raises(ValueError, match=r"reshape\(1, -1\)"):
-        cv.novelty(np.zeros((2, 2)), held)
+    forms = (np.zeros(4), np.zeros((1, 4)), np.zeros((2, 2)), np.zeros((1, 2, 2)))
+    assert [cv.novelty(f, held).tolist() for f in forms] == [[1.0]] * 4
+    with pytest.raises(ValueError, match="3 numbers; one sample needs 4"):
+        cv.novelty(np.zeros(3), held)
+
+
+def test_uncertainty_of_one_probability_row():
+    assert cv.uncertainty([0.7, 0.2, 0.1]).tolist() == pytest.approx([0.5])
+    assert cv.uncertainty([0.5, 0.5], "entropy").tolist() == pytest.approx([1.0])
+    with pytest.raises(ValueError, match="summing to 1"):
+        cv.uncertainty([0.7, 0.2])
 
 
 def test_nearest_neighbours_break_ties_by_position_on_every_cpu():

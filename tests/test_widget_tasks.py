@@ -1,4 +1,5 @@
-"""Every widget has a "predict, then try" task right above it (issue 11)."""
+"""Every widget has a "predict, then try" task right above it (issue 11), and its check right
+below it, so a student resubmits without scrolling back past the widget (issue 23)."""
 
 import re
 from pathlib import Path
@@ -21,14 +22,16 @@ def widget_cells(nb):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_each_widget_has_a_task_above_it(path):
+def test_each_widget_has_a_task_above_it_and_its_check_below(path):
     nb = nbformat.read(path, as_version=4)
     for i in widget_cells(nb):
-        above = nb.cells[max(0, i - 3):i]
+        above, below = nb.cells[max(0, i - 3):i], nb.cells[i + 1:i + 3]
         tasks = [c for c in above if c.cell_type == "markdown" and c.source.startswith(TASK)]
         assert tasks, f"{path.name}: no '{TASK}' task above {nb.cells[i].source[:60]!r}"
-        checks = [c for c in above if c.cell_type == "code" and c.source.startswith("answer = None")]
-        solutions = [c for c in above if "solution" in c.metadata.get("tags", [])]
+        stray = [c for c in above if c.cell_type == "code" and c.source.startswith("answer = None")]
+        assert not stray, f"{path.name}: the check of the task above cell {i} must come after its widget"
+        checks = [c for c in below if c.cell_type == "code" and c.source.startswith("answer = None")]
+        solutions = [c for c in below if "solution" in c.metadata.get("tags", [])]
         for cell in checks:
             key = re.search(r"check\('([\w.]+)', answer\)", cell.source).group(1)
             exercises.lookup(key)                      # a registered answer
