@@ -79,13 +79,19 @@ bench: $(STAMP)  ## measure notebook and widget speed, peak kernel memory, and w
 	$(BIN)/python benchmarks/memory.py  # peak kernel memory per notebook, server sizing
 	$(BIN)/python benchmarks/bench_classroom.py
 
-.PHONY: student nbgrader
+.PHONY: student nbgrader report
 
 student: $(STAMP)  ## write the student edition (solutions removed) to build/student/
 	$(BIN)/python tools/classroom.py student --out build/student
 
 nbgrader: $(STAMP)  ## write an nbgrader course folder to build/nbgrader/ (teacher guide: grading)
 	$(BIN)/python tools/classroom.py nbgrader --out build/nbgrader
+
+# REPORT_ARGS="--submitted DIR" (a folder of handed-in notebooks) or "--gradebook FILE";
+# by default the course `make nbgrader` wrote: build/nbgrader/submitted and its gradebook.db.
+REPORT_ARGS ?=
+report: $(STAMP)  ## the class report: per exercise, who is right and which slips were made (teacher guide: what to reteach tomorrow)
+	$(BIN)/python tools/classroom.py report $(REPORT_ARGS) --out build/report
 
 clean:
 	rm -rf $(VENV) build

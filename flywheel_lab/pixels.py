@@ -126,6 +126,35 @@ def copies(category, k):
     return inputs(y), y
 
 
+#: the chapter's nested data domains, outermost first: each is a sample of the one before it
+DOMAINS = ("the world", "one customer's data", "collected", "labelled", "training set")
+
+
+def nested_domains(sizes=(300, 100, 30, 21), weights=None, rng=None, seed=None):
+    """How many images of each category every nested data domain holds.
+
+    The world holds all 16 categories (equally often, or as often as ``weights`` says: 16
+    non-negative numbers). The first domain draws ``sizes[0]`` images from the world; each
+    later domain keeps ``sizes[i]`` images picked at random from the domain before it (each
+    image at most once), so every domain is a fair sample of its container, and none holds a
+    category its container lacks. With the default four sizes the domains are those of
+    :data:`DOMAINS` after the world. Returns an int array (len(sizes), 16): row ``i`` counts
+    the images of each category in domain ``i``.
+    """
+    sizes = [check.size(s, "each size") for s in check.iterable(sizes, "sizes")]
+    for outer, inner in zip(sizes, sizes[1:]):
+        if inner > outer:
+            raise ValueError(f"sizes must not grow: a domain inside another cannot hold more images "
+                             f"than it ({inner} > {outer}); got {sizes}")
+    rng = as_rng(rng, seed)
+    _, y = sample(sizes[0], weights=weights, rng=rng)
+    counts = []
+    for n in sizes:
+        y = rng.choice(y, size=n, replace=False) if n < y.size else y
+        counts.append(np.bincount(y, minlength=N_CATEGORIES))
+    return np.array(counts, dtype=np.int64)
+
+
 def question_correlations(responses):
     """Correlation (−1 to 1) of each unit's response to the 16 images with each question.
 

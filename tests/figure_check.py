@@ -10,7 +10,9 @@
   of :data:`UNIT_WORDS`. A category axis needs no unit: tick labels that are words,
   bars of string categories, or ticks placed with their labels (``set_xticks(x, labels)``,
   heatmaps);
-* tick labels on one axis do not overlap each other;
+* tick labels on one axis do not overlap or touch: neighbours stand at least
+  :data:`MIN_TICK_GAP_EM` of their font size apart (more than a word space, so two labels
+  never read as one) and at least :data:`MIN_TICK_GAP_PX` pixels;
 * a legend does not cover plotted data: no line, marker, scatter point or bar drawn
   under the legend's box (data outside the Axes, e.g. a legend placed beside it, is fine);
 * no text runs past the figure's edge (it would be cut off outside the inline backend);
@@ -59,6 +61,8 @@ MIN_DISPLAYED_PT = 9.0      # the smallest text a student reads from a notebook 
 MIN_TEXT_CONTRAST = 4.5     # WCAG 1.4.3, text
 COLUMN_PX = 900             # JupyterLab's output width on a 1280-px laptop, file browser open
 NOTEBOOK_DPI = 100          # figure.dpi of plots.STYLE (the inline backend's image)
+MIN_TICK_GAP_EM = 0.5       # neighbouring tick labels: at least half an em apart (a space is 0.32 em)
+MIN_TICK_GAP_PX = 2.0       # and never closer than 2 pixels, whatever the font
 
 
 def problems(fig, dpi=NOTEBOOK_DPI):
@@ -286,19 +290,42 @@ def _has_unit(label):
 
 
 def _tick_overlaps(axis, letter, renderer):
+    """Neighbouring tick labels closer than :data:`MIN_TICK_GAP_EM` (or overlapping).
+
+    Labels are compared with their neighbours along the axis, on each side of it separately
+    (``label1`` below/left, ``label2`` above/right): two words less than a word space apart
+    read as one label ("inference communicate"), even when their boxes do not overlap."""
     labels = _drawn_ticklabels(axis)
     rotated = [t for t in labels if t.get_rotation() % 180]
     if rotated:
         return _rotated_overlaps(rotated, letter, renderer)
-    boxes = sorted(((t.get_window_extent(renderer), t.get_text()) for t in labels),
-                   key=lambda b: (b[0].x0, b[0].y0))
+    along = 0 if letter == "x" else 1
     out = []
-    for i, (a, text_a) in enumerate(boxes):
-        for b, text_b in boxes[i + 1:]:
-            if _overlap(a, b, pad=-1.0):
-                out.append(f"{letter} tick labels {text_a!r} and {text_b!r} overlap: use fewer "
-                           f"ticks, a smaller font, rotated labels or a wider figure")
+    firsts = {tick.label1 for tick in axis.get_major_ticks() + axis.get_minor_ticks()}
+    for side in ([t for t in labels if t in firsts], [t for t in labels if t not in firsts]):
+        boxes = sorted(((t.get_window_extent(renderer), t) for t in side),
+                       key=lambda b: (b[0].x0 + b[0].x1, b[0].y0 + b[0].y1)[along])
+        for (a, text_a), (b, text_b) in zip(boxes, boxes[1:]):
+            gap = (b.x0 - a.x1) if along == 0 else (b.y0 - a.y1)
+            across = (min(a.y1, b.y1) - max(a.y0, b.y0)) if along == 0 else (min(a.x1, b.x1) - max(a.x0, b.x0))
+            em = max(text_a.get_fontsize(), text_b.get_fontsize()) * text_a.figure.dpi / 72
+            need = max(MIN_TICK_GAP_PX, MIN_TICK_GAP_EM * em)
+            _log_gap(text_a, text_b, letter, gap, em)
+            if across > 0 and gap < need:
+                how = "overlap" if gap < 0 else f"touch ({gap / em:.2f} em apart, under {MIN_TICK_GAP_EM} em)"
+                out.append(f"{letter} tick labels {text_a.get_text()!r} and {text_b.get_text()!r} {how}: "
+                           f"use fewer ticks, shorter or wrapped labels, rotated labels or a wider figure")
     return out[:3]
+
+
+def _log_gap(a, b, letter, gap, em):   # TEMPORARY: survey of gaps
+    path = os.environ.get("FIGURE_CHECK_GAPS")
+    if path:
+        fig = a.figure
+        with open(path, "a", encoding="utf-8") as f:
+            f.write(json.dumps({"fig": figure_name(fig), "letter": letter, "a": a.get_text(), "b": b.get_text(),
+                                "gap_px": round(gap, 2), "gap_em": round(gap / em, 3),
+                                "dpi": fig.dpi}) + "\n")
 
 
 def _rotated_overlaps(labels, letter, renderer):

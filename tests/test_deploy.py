@@ -145,9 +145,14 @@ def test_tls_and_a_tls_proxy_open_the_hub_beyond_loopback(monkeypatch, tmp_path)
 
 
 def test_the_demo_login_is_loopback_only_and_has_no_admin(monkeypatch, tmp_path):
-    c = hub_config(monkeypatch, tmp_path, FLYWHEEL_LOGIN="demo", FLYWHEEL_HUB_PASSWORD="shared")
-    assert c.JupyterHub.authenticator_class == "dummy" and c.Authenticator.admin_users == set()
+    c = hub_config(monkeypatch, tmp_path, FLYWHEEL_LOGIN="demo", FLYWHEEL_HUB_PASSWORD="shared-pw")
+    assert c.JupyterHub.authenticator_class == "shared-password" and c.Authenticator.admin_users == set()
+    assert c.SharedPasswordAuthenticator.user_password == "shared-pw"
+    assert "admin_password" not in c.SharedPasswordAuthenticator      # nobody is admin
+    assert "DummyAuthenticator" not in c                                 # no deprecated setting
     assert c.JupyterHub.bind_url.startswith("http://127.0.0.1:")
+    with pytest.raises(ValueError, match="8 characters"):
+        hub_config(monkeypatch, tmp_path, FLYWHEEL_LOGIN="demo", FLYWHEEL_HUB_PASSWORD="short")
 
 
 def test_lti13_and_oidc_routes_configure_their_authenticators(monkeypatch, tmp_path):
@@ -240,6 +245,29 @@ def test_seeding_copies_the_series_once_and_never_overwrites(tmp_path):
     assert mine.read_text() == "my work"
 
 
+def test_a_notebook_a_student_deleted_stays_deleted_until_they_ask_again(tmp_path):
+    start_singleuser.seed(tmp_path)
+    folder = tmp_path / "flywheel-lab"
+    gone = sorted(folder.glob("*.ipynb"))[1]
+    gone.unlink()
+    assert start_singleuser.seed(tmp_path) == [] and not gone.exists()
+    ledger = folder / ".seeded"
+    ledger.write_text("".join(line + "\n" for line in ledger.read_text().split() if line != gone.name))
+    assert start_singleuser.seed(tmp_path) == [gone.name] and gone.exists()
+
+
+def test_a_home_seeded_before_the_ledger_is_completed_once_and_never_overwritten(tmp_path):
+    """Without a ledger nothing tells a deleted notebook from a new one: it is copied, once."""
+    folder = tmp_path / "flywheel-lab"
+    folder.mkdir()
+    (folder / "00_start_here.ipynb").write_text("my work")
+    copied = start_singleuser.seed(tmp_path)
+    assert "00_start_here.ipynb" not in copied and "01_information_in_bits.ipynb" in copied
+    (folder / "01_information_in_bits.ipynb").unlink()
+    assert start_singleuser.seed(tmp_path) == []
+    assert (folder / "00_start_here.ipynb").read_text() == "my work"
+
+
 # -- Zero to JupyterHub values -------------------------------------------------------------
 
 CHART_TOP_LEVEL = {"enabled", "fullnameOverride", "nameOverride", "custom", "imagePullSecret",
@@ -315,3 +343,22 @@ def test_the_proxy_is_pinned_for_npm_ci():
     version = package["dependencies"]["configurable-http-proxy"]
     assert re.fullmatch(r"\d+\.\d+\.\d+", version)
     assert lock["packages"]["node_modules/configurable-http-proxy"]["version"] == version
+
+
+def test_every_environment_variable_the_hub_reads_is_documented():
+    """The table at the top of jupyterhub_config.py lists every FLYWHEEL_* variable the hub, its
+    login and the servers' start script read (a prefix row like ``FLYWHEEL_LTI_ISSUER, _CLIENT_ID``
+    counts for ``FLYWHEEL_LTI_CLIENT_ID``)."""
+    import re
+    folder = DEPLOY / "jupyterhub"
+    config = (folder / "jupyterhub_config.py").read_text()
+    doc = config.split('"""')[1]
+    read = set()
+    for path in folder.glob("*.py"):
+        read |= set(re.findall(r"""["'](FLYWHEEL_[A-Z0-9_]+)["']""", path.read_text()))
+    assert {"FLYWHEEL_HUB_API_URL", "FLYWHEEL_PROXY_API_URL", "FLYWHEEL_TEACHER", "FLYWHEEL_SERIES"} <= read
+    def listed(name):
+        suffix = "_".join(name.split("_")[2:])       # FLYWHEEL_LTI_CLIENT_ID → CLIENT_ID
+        return name in doc or re.search(rf"(?<![A-Z0-9])_{suffix}\b", doc)
+    missing = [name for name in sorted(read) if not listed(name)]
+    assert not missing, f"not documented at the top of jupyterhub_config.py: {missing}"

@@ -82,5 +82,10 @@ def test_an_idle_server_is_stopped_and_a_failing_class_leaves_nothing_running(pr
             print(f"idle server stopped {culled:.0f} s after it was ready (timeout {server_idle} s)")
             assert culled < server_idle * 6
             hub.api("POST", "/users/student1/server")  # the student comes back: a server is running again
+            hub_class.wait_ready(hub, "student1")
             raise RuntimeError("a student's cell failed")
     assert not hub_class.leftovers(state)
+    # the hub's own shutdown (SIGTERM, as systemd or Ctrl-C sends) stops the student's server, the
+    # idle culler and the proxy, within the stop timeout deploy/README.md documents
+    print(f"the hub stopped in {hub.stop_seconds:.1f} s on SIGTERM")
+    assert hub.stop_seconds < hub_class.STOP_TIMEOUT and not hub.left_after_stop, hub.left_after_stop

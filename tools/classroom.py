@@ -2,6 +2,8 @@
 
     python tools/classroom.py student  [--out build/student]    # make student
     python tools/classroom.py nbgrader [--out build/nbgrader]   # make nbgrader
+    python tools/classroom.py report [--submitted DIR | --gradebook FILE] [--out build/report]
+                                                                # make report (tools/class_report.py)
 
 Exercises are found by their pattern, not from a list, so a new exercise (or a widget
 "predict, then try" task written the same way) is picked up without touching this file:
@@ -19,6 +21,10 @@ model answer sits between ``### BEGIN SOLUTION`` / ``### END SOLUTION`` (``gener
 puts the placeholder back), followed by a locked autograder test cell that asks
 ``flywheel_lab.exercises.is_correct`` (the rule ``check`` uses). Open questions become manually
 graded answer cells with the model answer between the markers.
+
+**Class report** (``report``, in ``tools/class_report.py``): from the handed-in notebooks (and
+an nbgrader gradebook if there is one), per self-checked exercise how many students are right,
+made a named slip, gave another wrong answer or left it blank, and what to reteach first.
 """
 
 import argparse
@@ -214,10 +220,21 @@ def write_nbgrader(out, sources=None):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("edition", choices=["student", "nbgrader"])
+    parser.add_argument("edition", choices=["student", "nbgrader", "report"])
     parser.add_argument("--out", type=Path, help="output folder (default build/<edition>)")
     parser.add_argument("notebooks", nargs="*", type=Path, help="default: the whole series")
+    parser.add_argument("--submitted", type=Path,
+                        help="report: the handed-in notebooks (default build/nbgrader/submitted)")
+    parser.add_argument("--gradebook", type=Path,
+                        help="report: an nbgrader gradebook.db (class list, autograde's verdicts)")
     args = parser.parse_intermixed_args(argv)
+    if args.edition == "report":
+        if args.notebooks:
+            parser.error("report reads --submitted DIR (or --gradebook FILE), not notebook paths")
+        import class_report  # tools/class_report.py: judges each handed-in answer
+        return class_report.main(args.submitted, args.gradebook, args.out)
+    if args.submitted or args.gradebook:
+        parser.error("--submitted and --gradebook belong to the report")
     out = args.out or ROOT / "build" / args.edition
     write = write_student if args.edition == "student" else write_nbgrader
     written = write(out, args.notebooks or None)

@@ -65,6 +65,9 @@ def require_prerequisites(what):
         pytest.skip(message)
 
 
+STOP_TIMEOUT = 30   # seconds a service manager should allow the hub to stop (deploy/README.md)
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -80,6 +83,8 @@ class Hub:
     log: Path
     teacher_password: str = ""    # the teacher's login (the hub's only admin), random per hub
     context: object = None        # ssl.SSLContext trusting the hub's certificate, when it has one
+    stop_seconds: float = float("nan")   # after the body: how long the hub took to stop on SIGTERM
+    left_after_stop: dict = field(default_factory=dict)  # what its own shutdown left running
 
     def api(self, method, path, body=None, timeout=60):
         """Call the hub's REST API (``path`` after /hub/api) with the admin service token."""
@@ -219,9 +224,13 @@ def running_hub(state, kernel_idle=None, server_idle=None, start_timeout=120, tl
                 time.sleep(0.5)
         yield hub
     finally:
+        stopping = time.monotonic()
         with contextlib.suppress(Exception):
-            process.send_signal(signal.SIGTERM)  # the hub stops servers and proxy itself
-            process.wait(timeout=60)
+            process.send_signal(signal.SIGTERM)  # the hub stops servers, culler and proxy itself
+            process.wait(timeout=STOP_TIMEOUT)
+        hub.stop_seconds = time.monotonic() - stopping
+        time.sleep(1)                            # let the processes it signalled exit
+        hub.left_after_stop = leftovers(state)
         _kill_all(state, process)
 
 

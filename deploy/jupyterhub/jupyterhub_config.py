@@ -23,7 +23,7 @@ FLYWHEEL_LOGIN                  who may log in [native]: ``native``: students si
 FLYWHEEL_TEACHER                the teacher's user name, the only admin [teacher]
 FLYWHEEL_TEACHER_PASSWORD_FILE  (native) a file holding the teacher's password, owner-only;
                                 or FLYWHEEL_TEACHER_PASSWORD; 12 characters at least, required
-FLYWHEEL_HUB_PASSWORD           (demo) the shared password, required
+FLYWHEEL_HUB_PASSWORD           (demo) the shared password, 8 characters at least, required
 FLYWHEEL_LTI_ISSUER, _CLIENT_ID, _AUTHORIZE_URL, _JWKS_URL
                                 (lti13, all required) the LMS's issuer, the client id it gave
                                 this tool, its OIDC authorization and JWKS URLs;
@@ -39,6 +39,13 @@ FLYWHEEL_HUB_URL                where students connect [https://:443 with a cert
 FLYWHEEL_SSL_CERT, _KEY         the certificate (chain) and private key: the hub serves HTTPS
 FLYWHEEL_BEHIND_TLS_PROXY       ``1``: listen beyond 127.0.0.1 over plain HTTP because a TLS
                                 reverse proxy on another machine is the only way in
+FLYWHEEL_HUB_API_URL            where the hub's own API listens for the proxy and the servers
+                                [JupyterHub's default, http://127.0.0.1:8081]; change it only when
+                                two hubs share a machine (the load test does)
+FLYWHEEL_PROXY_API_URL          where the proxy's REST API listens [http://127.0.0.1:8001]; the
+                                same reason
+FLYWHEEL_SERIES                 (start_singleuser.py) the notebooks folder each new student's home
+                                is seeded from [this repository's notebooks/]
 FLYWHEEL_HUB_STATE              folder for the hub's database, cookie secret and (local spawner)
                                 homes, owner-only [/srv/flywheel-hub]
 FLYWHEEL_SPAWNER                ``systemd``: one systemd unit per student, limits enforced by the
@@ -202,10 +209,10 @@ elif LOGIN == "oidc":
 elif LOGIN == "demo":
     if not LOOPBACK:
         refuse("the demo login (one shared password) listens on 127.0.0.1 only")
-    c.JupyterHub.authenticator_class = "dummy"
-    c.DummyAuthenticator.password = secret("FLYWHEEL_HUB_PASSWORD")
-    if not c.DummyAuthenticator.password:
-        refuse("FLYWHEEL_LOGIN=demo needs FLYWHEEL_HUB_PASSWORD (the shared password)")
+    c.JupyterHub.authenticator_class = "shared-password"   # DummyAuthenticator.password is deprecated
+    c.SharedPasswordAuthenticator.user_password = secret("FLYWHEEL_HUB_PASSWORD")
+    if len(c.SharedPasswordAuthenticator.user_password or "") < 8:
+        refuse("FLYWHEEL_LOGIN=demo needs FLYWHEEL_HUB_PASSWORD (the shared password, 8 characters at least)")
     c.Authenticator.allow_all = True
     c.Authenticator.admin_users = set()  # everyone shares one password: nobody is admin
     print(f"flywheel hub: DEMO login on {URL.geturl()} only: anyone with the shared password can be "

@@ -148,30 +148,47 @@ def plot_learning_curve_panels(budgets, curves, axs=None, target=None, target_la
 
 
 def plot_hole_sizes(holes, ax=None, bins=30):
-    """How far each pool image is from its nearest label, one outline per strategy (``{name: distances}``).
+    """How far each unlabelled pool image is from its nearest label, one outline per strategy.
 
-    Measured in all the pixels, where the 2-D map cannot show it: a strategy that
-    leaves holes has a longer tail to the right. The largest hole is marked on each.
+    ``holes`` is ``{name: distances}`` for the whole pool (a labelled image is at distance 0 and
+    is left out: the pool holds no duplicates). Measured in all the pixels, where a 2-D map cannot
+    show it: a strategy that leaves holes has a longer tail to the right. The largest hole of each
+    is marked, and the tail beyond the smallest largest hole is shaded and counted.
     """
     ax = axes(ax)
-    edges = np.linspace(0, max(np.max(d) for d in holes.values()) * 1.02, bins + 1)
-    styles = ("-", "--", ":", "-.")
-    for (name, d), ls in zip(holes.items(), styles):
-        colour = STRATEGY_COLOURS.get(name)
-        ax.hist(d, bins=edges, histtype="step", lw=2.2, ls=ls, color=colour, label=name)
-        ax.axvline(np.max(d), color=colour, lw=1.5, ls=ls)
-        ax.annotate(f"largest\n{np.max(d):.2f}", (np.max(d), 1.0), xycoords=("data", "axes fraction"),
-                    ha="right", va="top", fontsize=10, color=colour, xytext=(-3, -2),
-                    textcoords="offset points")
-    decorate(ax, xlabel="distance to the nearest label, all 64 pixels (pixel units)",
-             ylabel="pool images (count)", title="Holes measured in all 64 pixels")
-    ax.legend(frameon=False, loc="upper left")
+    holes = {name: np.asarray(d, dtype=float) for name, d in holes.items()}
+    far = {name: d[d > 0] for name, d in holes.items()}
+    top = max(np.max(d) for d in holes.values())
+    low = min((np.min(d) for d in far.values() if d.size), default=0.0)
+    edges = np.linspace(low * 0.98, top * 1.02, bins + 1)
     order = sorted(holes, key=lambda name: np.max(holes[name]))
     best = float(np.max(holes[order[0]]))
+    if top > best:
+        ax.axvspan(best, top, color=PALETTE["orange"], alpha=0.25, lw=0)
+    styles = ("-", "--", ":", "-.")
+    peak = 0
+    for (name, d), ls in zip(far.items(), styles):
+        colour = STRATEGY_COLOURS.get(name)
+        counts, *_ = ax.hist(d, bins=edges, histtype="step", lw=2.2, ls=ls, color=colour,
+                             label=f"{name}: largest hole {np.max(holes[name]):.2f}")
+        peak = max(peak, counts.max())
+        ax.axvline(np.max(holes[name]), color=colour, lw=1.5, ls=ls)
+    ax.set_ylim(0, peak * 1.45)            # room above the outlines for the legend
+    for name in order[1:]:
+        beyond = int(np.sum(holes[name] > best))
+        ax.annotate(f"{beyond} images farther\nthan {order[0]}'s\nlargest hole",
+                    (best, 0.5), xycoords=("data", "axes fraction"), ha="left", va="center",
+                    xytext=(6, 0), textcoords="offset points", fontsize=11, color="0.15")
+        break                              # one count: the runner-up's tail
+    decorate(ax, xlabel="distance to the nearest label, all 64 pixels (pixel units)",
+             ylabel="unlabelled pool images\n(count)", title="How far each unlabelled image is from a label")
+    ax.legend(frameon=False, loc="upper left")
     describe(ax, f"{order[0]} leaves the smallest largest hole, {best:.2f} pixel units"
                  + "".join(f"; {name}'s is {np.max(holes[name]):.2f}, with "
-                           f"{np.sum(np.asarray(holes[name]) > best)} images farther than {best:.2f}"
-                           for name in order[1:]) + ".")
+                           f"{np.sum(holes[name] > best)} images farther than {best:.2f}"
+                           for name in order[1:])
+                 + "; mean distance of the unlabelled images: "
+                 + ", ".join(f"{name} {np.mean(far[name]):.2f}" for name in holes) + ".")
     return ax
 
 

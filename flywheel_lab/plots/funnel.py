@@ -11,33 +11,72 @@ def plot_stage_counts(results, ax=None, launch_images=0):
 
     ``Result.counts["train"]`` also counts the ``launch_images`` the product held before
     the stream (it retrains on them too); they are taken out here, so a line only falls:
-    the funnel never adds stream images. A note on the figure says what was taken out.
+    the funnel never adds stream images. A note on the figure says what was taken out,
+    and each drop at "train" is labelled with its cause (:func:`train_drop`): broken
+    frames a labeller was paid for and threw out, and copies the de-duplication removed.
     """
     ax = axes(ax)
     markers = ("o", "s", "^", "D", "v", "P")
+    last = len(STAGES) - 1
+    top = max((r.counts["collect"] for _, r in results), default=1)
+    explained = False
     for (name, r), marker in zip(results, markers):
-        counts = [r.counts[s] - (launch_images if s == "train" else 0) for s in STAGES]
+        counts = _stream_counts(r, launch_images)
         ax.plot(STAGES, counts, marker=marker, label=name)
+        broken, copies = train_drop(r)
+        if broken + copies:                           # the first note explains, later ones are short
+            ax.annotate(_train_drop_note(broken, copies, short=explained), (last, counts[-1]),
+                        xytext=(-10, -12), textcoords="offset points", ha="right", va="top", fontsize=11,
+                        arrowprops={"arrowstyle": "-", "color": PALETTE["black"], "lw": 0.8})
+            explained = True
     if launch_images:
-        ax.annotate(f"train: stream images only\n(+ {launch_images} launch images\nalso retrained on)",
-                    (1.0, 0.55), xycoords="axes fraction", ha="right", va="center", fontsize=10)
-    ax.set_ylim(0, None)
+        ax.annotate(f"train: stream images only (+ {launch_images} launch images also retrained on)",
+                    (0.5, 1.0), xycoords="axes fraction", ha="center", va="top", fontsize=11)
+    ax.set_ylim(0, top * 1.12)
     decorate(ax, xlabel="funnel stage", ylabel="stream images reaching the stage (images)",
              title="What survives each stage of the funnel")
     ax.legend(frameon=False, loc="lower left")
     return describe(ax, _stage_counts_text(results, launch_images))
 
 
+def train_drop(result):
+    """Why labelled stream images never reach training: ``(broken, copies)``.
+
+    ``broken`` frames (blank or noise) reached a labeller, who was paid and threw them out;
+    ``copies`` were removed by the de-duplication filter."""
+    broken = int(result.label_kinds.get("noise", 0) + result.label_kinds.get("blank", 0))
+    trained = int(sum(result.digits_added))
+    return broken, max(0, int(result.counts["label"]) - broken - trained)
+
+
+def _train_drop_note(broken, copies, short=False):
+    """The note on a drop at train: its size and cause (in full, or in one line)."""
+    if broken and copies:
+        return f"−{broken + copies}: {broken} broken frames thrown out,\n{copies} copies removed"
+    if copies:
+        return f"−{copies}: copies removed"
+    return f"−{broken}: broken frames" + (" too" if short else ",\nlabelled, then thrown out")
+
+
+def _stream_counts(result, launch_images):
+    return [result.counts[s] - (launch_images if s == "train" else 0) for s in STAGES]
+
+
 def _stage_counts_text(results, launch_images):
-    """In words: for each configuration, images in and out of the funnel and its steepest drop."""
+    """In words: for each configuration, images in and out of the funnel, its steepest drop
+    and why images drop at train."""
     parts = []
     for name, r in results:
-        counts = [r.counts[s] - (launch_images if s == "train" else 0) for s in STAGES]
+        counts = _stream_counts(r, launch_images)
         drops = [before - after for before, after in zip(counts, counts[1:])]
         step = max(range(len(drops)), key=drops.__getitem__)
         where = (f", the steepest drop at {STAGES[step + 1]} ({drops[step]} fewer)" if drops[step] > 0
                  else ", no drop")
-        parts.append(f"{name}: {counts[0]} collected, {counts[-1]} trained on{where}")
+        broken, copies = train_drop(r)
+        why = [f"{broken} broken frames thrown out after labelling"] if broken else []
+        why += [f"{copies} copies removed"] if copies else []
+        at_train = f"; at train {' and '.join(why)}" if why else ""
+        parts.append(f"{name}: {counts[0]} collected, {counts[-1]} trained on{where}{at_train}")
     extra = f" Training also reuses the {launch_images} launch images, not counted." if launch_images else ""
     return (f"Stream images reaching each stage, from {STAGES[0]} to {STAGES[-1]}. "
             + "; ".join(parts) + "." + extra)

@@ -4,6 +4,7 @@ from unittest import mock
 
 import numpy as np
 import seaborn as sns
+from matplotlib.ticker import NullLocator
 
 from .. import _validate as check
 from .. import pixels
@@ -17,28 +18,38 @@ _COLORBAR = {"orientation": "horizontal", "fraction": 0.05, "pad": 0.02, "aspect
 TEXT_PT = 11  # numbers in cells and tick labels: 9 pt or more as displayed, in a widget (80 dpi) too
 
 
-def plot_images(ax=None, highlight=()):
+def plot_images(ax=None, highlight=(), holes=()):
     """All 16 two-by-two images in a 4×4 grid, each labelled with its category.
 
-    Categories in ``highlight`` get a coloured frame (e.g. a hole and its neighbours).
+    Categories in ``highlight`` get a coloured frame (e.g. a hole's neighbours); categories in
+    ``holes`` (missing from the training set) a heavy dashed black frame and the word "hole"
+    by their number, so the missing category stands out from its neighbours at a glance.
     """
     ax = axes(ax)
-    mosaic = np.full((14, 14), np.nan)
+    holes = set(pixels.check_categories(holes, "holes"))
+    step_x, step_y = 3, 3.5        # grid pitch: images are 2 × 2, with room for a number above
     for c, img in enumerate(pixels.all_images()):
         row, col = divmod(c, 4)
-        mosaic[row * 3 + 1: row * 3 + 3, col * 3 + 1: col * 3 + 3] = img
-    ax.imshow(np.ma.masked_invalid(mosaic), cmap=_GREYS, vmin=-0.15, vmax=1, extent=(0, 14, 14, 0))
-    for c in range(pixels.N_CATEGORIES):
-        row, col = divmod(c, 4)
-        ax.add_patch(_frame(col * 3 + 1, row * 3 + 1, c in set(highlight)))
-        ax.text(col * 3 + 2, row * 3 + 0.55, str(c), ha="center", va="center", fontsize=12)
-    ax.set(xticks=[], yticks=[], xlim=(0, 13.2), ylim=(13.2, 0), aspect="equal")
+        x, y = col * step_x + 1, row * step_y + 1.2
+        ax.imshow(img, cmap=_GREYS, vmin=-0.15, vmax=1, extent=(x, x + 2, y + 2, y))
+        ax.add_patch(_hole_frame(x, y) if c in holes else _frame(x, y, c in set(highlight)))
+        ax.text(x + 1, y - (0.6 if c in holes else 0.45), f"{c}: hole" if c in holes else str(c),
+                ha="center", va="center", fontsize=12, fontweight="bold" if c in holes else "normal")
+    ax.set(xticks=[], yticks=[], xlim=(0.6, 4 * step_x + 0.4), ylim=(4 * step_y + 0.2, 0), aspect="equal")
     ax.grid(False)
     for spine in ax.spines.values():
         spine.set_visible(False)
-    framed = [c for c in dict.fromkeys(highlight)]
-    describe(ax, f"All {pixels.N_CATEGORIES} two-by-two images, with their black pixels: "
-                 f"{_black_pixels_list()}." + (f" Framed: {_and(framed)}." if framed else ""))
+    framed = [c for c in dict.fromkeys(highlight) if c not in holes]
+    text = f"All {pixels.N_CATEGORIES} two-by-two images, with their black pixels: {_black_pixels_list()}."
+    if holes:
+        text += (f" Dashed black frame, labelled hole: {_and(sorted(holes))}"
+                 + (f"; solid frames: {_and(framed)}." if framed else "."))
+        near = all(any(pixels.distance(c, h) == 1 for h in holes) for c in framed)
+        ax.set_xlabel("dashed frame: the hole (no image of it in training)" + (
+            f"\nsolid frame: {'its one-pixel neighbours' if near else 'highlighted'}" if framed else ""))
+    elif framed:
+        text += f" Framed: {_and(framed)}."
+    describe(ax, text)
     return decorate(ax, title="The 16 images of the four-pixel world")
 
 
@@ -62,6 +73,12 @@ def _frame(x, y, highlighted):
     from matplotlib.patches import Rectangle
     color = PALETTE["vermillion"] if highlighted else "0.6"
     return Rectangle((x, y), 2, 2, fill=False, lw=3 if highlighted else 1, edgecolor=color)
+
+
+def _hole_frame(x, y):
+    from matplotlib.patches import Rectangle
+    return Rectangle((x - 0.15, y - 0.15), 2.3, 2.3, fill=False, lw=3, linestyle=(0, (2, 1.2)),
+                     edgecolor="black")
 
 
 def plot_questions(ax=None):
@@ -220,24 +237,42 @@ def plot_where_sent(counts, category, ax=None, names=None):
                     title=f"Where the test samples of {names[category]} went")
 
 
-def plot_closing(ks, recall, hole_output, hole=4, ax=None):
+def plot_closing(ks, recall, hole_output, hole=4, ax=None, fair_share=None):
     """Hole-category accuracy and its neuron's mean output against samples put back.
 
-    The k values (0, 1, 2, 5, …) are unevenly spaced, so they are categories on the
-    x axis, drawn as separate markers: no line suggests what happens between them.
+    The k values (0, 1, 2, 5, …) are unevenly spaced, so k is drawn on its true scale: a
+    symmetric log scale (linear from 0 to 1, logarithmic above, so k = 0 fits), where 5 → 50
+    takes as much room as 20 → 200; each k is a tick, and no line suggests what happens
+    between them. ``fair_share`` (optional) marks, with a dotted line, how many samples of
+    the hole a training set would hold if the category had not been removed.
     """
+    from matplotlib.transforms import offset_copy
     ax = axes(ax)
-    x = np.arange(len(ks))
-    ax.plot(x - 0.08, recall, "o", ms=9, color=PALETTE["blue"], label=f"category-{hole} test samples right")
-    ax.plot(x + 0.08, hole_output, "s", ms=8, color=PALETTE["vermillion"], label=f"mean output of neuron {hole}")
-    ax.set_xticks(x, [str(k) for k in ks])
+    ks = [check.size(k, "each k") for k in check.iterable(ks, "ks")]
+    if fair_share is not None:
+        fair_share = check.number_in(fair_share, "fair_share", 0, check.MAX_SAMPLES, low_open=True)
+    side = {dx: offset_copy(ax.transData, fig=ax.figure, x=dx, y=0, units="points") for dx in (-4, 4)}
+    ax.plot(ks, recall, "o", ms=9, color=PALETTE["blue"], label=f"category-{hole} test samples right",
+            transform=side[-4])
+    ax.plot(ks, hole_output, "s", ms=8, color=PALETTE["vermillion"], label=f"mean output of neuron {hole}",
+            transform=side[4])
+    ax.set_xscale("symlog", linthresh=1, linscale=0.5)
+    right = max(ks + ([fair_share] if fair_share else []))
+    ax.set_xlim(-0.3, right * 1.6)
+    if fair_share:
+        ax.axvline(fair_share, color="0.3", ls=":", lw=1.5)
+        ax.text(fair_share / 1.1, 0.5, f"a fair share: {fair_share:,.0f}", rotation=90, ha="right",
+                va="center", fontsize=10, color="0.2")
+    ax.set_xticks(ks, [str(k) for k in ks])
+    ax.xaxis.set_minor_locator(NullLocator())
     ax.grid(axis="x", visible=False)
     percent_axis(ax)
     ax.set_yticks(np.linspace(0, 1, 6))
-    decorate(ax, xlabel=f"category-{hole} samples added to the training set (count)",
+    decorate(ax, xlabel=f"category-{hole} samples added to the training set (count, log scale above 1)",
              ylabel="accuracy / output (%)", ylim=(-0.05, 1.4), title="Closing the hole")
     ax.legend(frameon=False, loc="upper left")   # above the 100 % line
-    describe(ax, closing_text(ks, recall, hole_output, hole))
+    describe(ax, closing_text(ks, recall, hole_output, hole) + " k is drawn on a log scale"
+             + (f"; a dotted line marks a fair share, {fair_share:,.0f} samples." if fair_share else "."))
     return ax
 
 

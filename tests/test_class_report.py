@@ -1,0 +1,225 @@
+"""`make report`: the class report, end to end on generated submissions with known slips.
+
+Four students hand in notebook 01 the way `tests/test_nbgrader.py` makes submissions (the
+released nbgrader notebook, answer cells filled in): one all right, one with the natural log
+for log2 (run in a kernel: `math.log(6)`) and a wrong count, one with a percentage for a
+fraction, one untouched. An nbgrader gradebook adds a student who handed nothing in and one
+autograde verdict that disagrees. The report must count exactly those, name exactly those
+slips with the package's messages, and describe its figure with the numbers.
+"""
+
+import html
+import math
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from flywheel_lab.exercises import judge, lookup
+from flywheel_lab.information import binary_entropy
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+import class_report  # noqa: E402
+import classroom  # noqa: E402
+
+ASSIGNMENT = "01_information_in_bits"
+KEYS = ["information.same_as_p03", "information.mix_max_bits", "information.die_entropy",
+        "information.questions_for_100", "information.coin_90", "information.hd_frame_bits",
+        "information.skewed_mix"]
+
+
+def right(key):
+    return f"answer = {lookup(key).value()!r}"
+
+
+# what each student wrote in place of `answer = None  # your answer` (None: left as it was)
+STUDENTS = {
+    "ana": {key: right(key) for key in KEYS},
+    "ben": {**{key: right(key) for key in KEYS},
+            "information.die_entropy": "import math\nanswer = math.log(6)   # ln, not log2",
+            "information.coin_90": f"answer = {binary_entropy(0.9) * math.log(2)!r}",
+            "information.questions_for_100": "answer = 9"},
+    "cleo": {**{key: right(key) for key in KEYS}, "information.same_as_p03": "answer = 70"},
+    "dan": {},
+}
+# the table rows these must give: (right, named slip, other wrong, blank, slips)
+EXPECTED = {
+    "information.same_as_p03": (2, 1, 0, 1, "a percentage for a fraction (1)"),
+    "information.mix_max_bits": (3, 0, 0, 1, "–"),
+    "information.die_entropy": (2, 1, 0, 1, "ln instead of log2 (1)"),
+    "information.questions_for_100": (2, 0, 1, 1, "–"),
+    "information.coin_90": (2, 1, 0, 1, "ln instead of log2 (1)"),
+    "information.hd_frame_bits": (3, 0, 0, 1, "–"),
+    "information.skewed_mix": (3, 0, 0, 1, "–"),
+}
+
+
+def test_the_generated_answers_are_what_they_claim():
+    """The slips are really those slips by the package's own rule (so the report is tested, not them)."""
+    assert judge("information.die_entropy", math.log(6)).slip == "ln instead of log2"
+    assert judge("information.coin_90", binary_entropy(0.9) * math.log(2)).slip == "ln instead of log2"
+    assert judge("information.same_as_p03", 70).kind == "percent"
+    assert judge("information.questions_for_100", 9).kind == "wrong"
+    assert all(judge(key, lookup(key).value()).accepted for key in KEYS)
+
+
+def released_notebook():
+    """Notebook 01 as nbgrader releases it: the course's source with the solutions cleared."""
+    from nbgrader.preprocessors import ClearSolutions
+    nb = nbformat.read(ROOT / "notebooks" / f"{ASSIGNMENT}.ipynb", as_version=4)
+    source = classroom.nbgrader_notebook(nb, ASSIGNMENT)
+    clear = ClearSolutions(code_stub={"python": classroom.CODE_STUB}, text_stub=classroom.TEXT_STUB)
+    released, _ = clear.preprocess(source, {"language": "python"})
+    return released
+
+
+def write_submissions(course):
+    released = released_notebook()
+    for student, answers in STUDENTS.items():
+        nb = nbformat.from_dict(released)
+        for cell in nb.cells:
+            check = classroom.CHECK.search(cell.source) if cell.cell_type == "code" else None
+            if check and check["key"] in answers and not cell.metadata.get("nbgrader", {}).get("locked"):
+                cell.source = cell.source.replace(classroom.CODE_STUB, answers[check["key"]])
+        folder = course / "submitted" / student / ASSIGNMENT
+        folder.mkdir(parents=True)
+        nbformat.write(nb, folder / f"{ASSIGNMENT}.ipynb")
+
+
+def write_gradebook(course):
+    """A gradebook as autograde leaves it, plus `eve`, who handed nothing in, and one verdict
+    that disagrees with the report (ben's die_entropy marked right)."""
+    from nbgrader.api import Gradebook
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PATH", f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")  # alembic
+        gradebook = Gradebook(f"sqlite:///{course / 'gradebook.db'}")
+    with gradebook as gb:
+        for student in [*STUDENTS, "eve"]:
+            gb.add_student(student)
+        gb.update_or_create_assignment(ASSIGNMENT)
+        gb.update_or_create_notebook(ASSIGNMENT, ASSIGNMENT)
+        for key in KEYS:
+            gb.update_or_create_grade_cell(classroom.grade_id(key + "_test"), ASSIGNMENT, ASSIGNMENT,
+                                           max_score=1, cell_type="code")
+        for student, answers in STUDENTS.items():
+            gb.add_submission(ASSIGNMENT, student)
+            for key in KEYS:
+                grade = gb.find_grade(classroom.grade_id(key + "_test"), ASSIGNMENT, ASSIGNMENT, student)
+                rightly = answers.get(key) == right(key) or (student, key) == ("ben", "information.die_entropy")
+                grade.auto_score = 1 if rightly else 0
+        gb.db.commit()
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    course = tmp_path_factory.mktemp("course")
+    write_submissions(course)
+    write_gradebook(course)
+    out = course / "report"
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / "classroom.py"), "report",
+                             "--gradebook", str(course / "gradebook.db"), "--out", str(out)],
+                            capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
+    return out, result.stdout
+
+
+def table_rows(markdown):
+    """``{key: (right, named slip, other wrong, blank, slips)}`` from the report's table."""
+    rows = {}
+    for line in markdown.splitlines():
+        m = re.fullmatch(r"\| .*\(`([\w.]+)`\) \| (\d+) \| (\d+) \| (\d+) \| (\d+)[^|]* \| (\d+) \| (.+) \|",
+                         line)
+        if m:
+            assert int(m[2]) == 4, f"{m[1]}: every student who handed in is counted"
+            rows[m[1]] = (int(m[3]), int(m[4]), int(m[5]), int(m[6]), m[7])
+    return rows
+
+
+def test_the_table_counts_exactly_the_answers_given(report):
+    out, _ = report
+    markdown = (out / "report.md").read_text()
+    assert table_rows(markdown) == EXPECTED
+    assert "Exercise 1: a fair die" in markdown or "Exercise" in markdown   # exercises by their heading
+
+
+def test_what_to_reteach_names_the_stuck_exercises_and_their_slips(report):
+    out, stdout = report
+    markdown = (out / "report.md").read_text()
+    top = markdown.split("## What to reteach tomorrow", 1)[1].split(f"## {ASSIGNMENT}", 1)[0]
+    # four exercises have one stuck student each; the first three, in the notebook's order
+    named = re.findall(r"^1\. .*\(`([\w.]+)`\)", top, re.MULTILINE)
+    assert named == ["information.same_as_p03", "information.die_entropy",
+                     "information.questions_for_100"]
+    ln = next(s for s in lookup("information.die_entropy").slips if s.name == "ln instead of log2")
+    assert f"*ln instead of log2* (1 student): “{ln.message}”" in top
+    assert "*a percentage for a fraction* (1 student)" in top and "fraction between 0 and 1" in top
+    assert "right first time" in top, "the report says why it cannot split first try from later"
+    assert "reteach: 01_information_in_bits information.die_entropy: 1 of 4 stuck; ln instead of log2 (1)" in stdout
+
+
+def test_the_gradebook_adds_the_class_list_and_autograde_disagreements(report):
+    markdown = (report[0] / "report.md").read_text()
+    assert "Not handed in (1): eve." in markdown
+    assert ("- 01_information_in_bits, ben, `information.die_entropy`: this report says named slip, "
+            "autograde says right.") in markdown
+    assert markdown.count("autograde says") == 1
+
+
+def test_the_page_is_offline_and_its_figure_has_a_text_alternative_with_the_numbers(report):
+    out, _ = report
+    page = (out / "index.html").read_text()
+    assert '<html lang="en">' in page
+    assert not re.search(r"""(src|href)=["'](?!data:)""", page), "nothing to fetch: readable offline"
+    images = re.findall(r'<img alt="([^"]+)" src="data:image/png;base64,', page)
+    assert len(images) == 1
+    alt = html.unescape(images[0])
+    assert alt.startswith(f"{ASSIGNMENT}: answers per exercise: Answers of 4 students to 7 self-checked")
+    for key, (n_right, n_slip, n_wrong, n_blank, _) in EXPECTED.items():
+        assert (f"{key.split('.')[1]}: {n_right} right, {n_slip} named slip, {n_wrong} other wrong, "
+                f"{n_blank} blank") in alt
+    assert "<th scope=\"col\">Named slip</th>" in page and "ln instead of log2 (1)" in page
+    assert (out / f"{ASSIGNMENT}.png").read_bytes()[:4] == b"\x89PNG"
+    assert f"]({ASSIGNMENT}.png)" in (out / "report.md").read_text()
+
+
+def test_a_flat_folder_and_an_answer_that_needs_the_whole_notebook(tmp_path):
+    """A notebook handed in as `<student>.ipynb`, whose answer names a variable of an earlier cell."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("from flywheel_lab.exercises import check",
+                                          metadata={"tags": ["imports"]}),
+                nbformat.v4.new_code_cell("import math\nbits = math.log2(6)"),
+                nbformat.v4.new_code_cell("answer = bits  # your answer\n"
+                                          "check('information.die_entropy', answer)"),
+                nbformat.v4.new_code_cell("answer = 2\ncheck('information.mix_max_bits', answer)")]
+    nbformat.write(nb, tmp_path / "zoe.ipynb")
+    (tmp_path / "notes.ipynb").write_text("not a notebook")
+    report = class_report.build_report(tmp_path)
+    rows = {row.key: row for row in report.rows}
+    assert report.students == ["zoe"] and rows["information.die_entropy"].counts["right"] == 1
+    assert rows["information.mix_max_bits"].counts["other wrong"] == 1
+    assert sum(rows["information.skewed_mix"].counts.values()) == 1    # not in the file: blank
+    assert rows["information.skewed_mix"].counts["blank"] == 1
+    assert [path.name for path, _ in report.unread] == ["notes.ipynb"]
+
+
+@pytest.mark.parametrize("code, read, value", [
+    ("answer = 2.585", True, 2.585),
+    ("answer = 1920 * 1080 * 24  # bits", True, 1920 * 1080 * 24),
+    ("answer = [7, 11, -13]", True, [7, 11, -13]),
+    ("answer = 1 / 6", True, 1 / 6),
+    ("answer = '90%'", True, "90%"),
+    ("answer = None  # your answer", True, None),
+    ("", True, None),
+    ("answer = math.log(6)", False, None),
+    ("import math\nanswer = 2", False, None),
+    ("answer = 10 ** 10 ** 10", False, None),
+    ("answer = 1 / 0", False, None),
+    ("answer = (", False, None),
+])
+def test_literal_answers_are_read_without_running_anything(code, read, value):
+    assert class_report.literal_answer(code) == (read, value)
