@@ -10,10 +10,12 @@ cells tagged ``imports`` (kernel start + imports: the *floor*). ``compute / floo
 For each widget: one update (compute + redraw to PNG) over a sweep of its controls, headless,
 as a ratio to the *floor* measured in the same run: making a plain figure of the same size and
 dpi and rendering it to PNG (floor renders interleaved with the updates). Every update is timed
-on its first visit to a setting, in a fresh process (no cache hits); the sweep runs in
-``--repeats`` fresh processes and each update keeps its lowest ratio (the run least disturbed
-by whatever else the machine does). Targets: median ≤ 1.5 × floor and slowest ≤ 3 × floor;
-≤ 6 × floor for widgets that retrain a model.
+on its first visit to a setting, in a fresh process (no cache hits), as a student meets it: the
+sweep moves every control to its ends and middle and then to every corner of the controls
+(``widgets.corners``). The sweep runs in ``--repeats`` fresh processes; the table gives the median
+over the sweeps of each sweep's median and slowest ratio (no best-of: a student sees the first
+visit), and the worst sweep in brackets. Targets: median ≤ 1.5 × floor and slowest ≤ 3 × floor;
+median ≤ 6 × and slowest ≤ 12 × for widgets whose update retrains a model.
 Prints markdown tables for the README, with the machine they were measured on.
 """
 
@@ -27,6 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from timing import NOTEBOOKS, bench_notebook, machine, widget_first_visits  # noqa: E402
 
+TARGETS = {False: (1.5, 3.0), True: (6.0, 12.0)}   # (median, slowest) × floor; True: the update retrains
 RETRAINING = {"coverage.coverage_map_explorer", "flywheel.flywheel_explorer",  # their updates refit a model
               "funnel.funnel_explorer", "pixels.hole_explorer"}
 
@@ -52,24 +55,36 @@ def widget_table(repeats=3, prefix=""):
     command = [sys.executable, __file__, "--widget-sweep", "--widgets", prefix]
     runs = [json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
             for _ in range(repeats)]
-    rows = [f"Machine: {machine()}; {repeats} fresh-process sweeps, each update its lowest ratio.", "",
-            "| widget | updates timed | median × floor | slowest × floor | target | "
+    rows = [f"Machine: {machine()}; {repeats} fresh-process sweeps, every update timed on its first visit; "
+            "each statistic is the median over the sweeps (the worst sweep in brackets).", "",
+            "| widget | first visits per sweep | median × floor | slowest × floor | target | "
             "median update (ms) | slowest update (ms) | floor (ms) |",
             "|---|---:|---:|---:|---|---:|---:|---:|"]
     for name in runs[0]:
-        pairs = [min(visits, key=lambda tf: tf[0] / tf[1]) for visits in zip(*(run[name] for run in runs))]
-        ratios = [t / f for t, f in pairs]
-        times = [t for t, _ in pairs]
-        med, worst = statistics.median(ratios), max(ratios)
-        if name in RETRAINING:
-            target, met = "≤ 6× (retrains)", worst <= 6
-        else:
-            target, met = "≤ 1.5× median, ≤ 3× slowest", med <= 1.5 and worst <= 3
-        rows.append(f"| {name} | {len(pairs)} | {med:.2f}× | {worst:.2f}× | {target} {'✓' if met else '✗'} | "
-                    f"{statistics.median(times) * 1000:.0f} | {max(times) * 1000:.0f} | "
-                    f"{statistics.median(f for _, f in pairs) * 1000:.0f} |")
+        sweeps = [Sweep(run[name]) for run in runs]
+        med = statistics.median(s.median for s in sweeps)
+        worst = statistics.median(s.slowest for s in sweeps)
+        median_target, slowest_target = TARGETS[name in RETRAINING]
+        met = med <= median_target and worst <= slowest_target
+        target = f"≤ {median_target:g}× median, ≤ {slowest_target:g}× slowest" + (" (retrains)" if name in RETRAINING else "")
+        rows.append(f"| {name} | {len(sweeps[0].ratios)} | {med:.2f}× ({max(s.median for s in sweeps):.2f}×) | "
+                    f"{worst:.2f}× ({max(s.slowest for s in sweeps):.2f}×) | {target} {'✓' if met else '✗'} | "
+                    f"{statistics.median(s.median_ms for s in sweeps):.0f} | "
+                    f"{statistics.median(s.slowest_ms for s in sweeps):.0f} | "
+                    f"{statistics.median(s.floor_ms for s in sweeps):.0f} |")
         print(rows[-1], file=sys.stderr, flush=True)
     return "\n".join(rows)
+
+
+class Sweep:
+    """One fresh-process sweep of a widget: each first visit's update and floor seconds, summarised."""
+
+    def __init__(self, pairs):
+        self.ratios = [t / f for t, f in pairs]
+        self.median, self.slowest = statistics.median(self.ratios), max(self.ratios)
+        self.median_ms = statistics.median(t for t, _ in pairs) * 1000
+        self.slowest_ms = max(t for t, _ in pairs) * 1000
+        self.floor_ms = statistics.median(f for _, f in pairs) * 1000
 
 
 def main(argv=None):
