@@ -127,6 +127,9 @@ def main(argv=None):
     parser.add_argument("--initial", type=int, default=coverage.DEFAULT_INITIAL, help="random labels to start")
     parser.add_argument("--save", action="store_true", help=f"write data/{RESULTS} (reporting splits only)")
     parser.add_argument("--notebook", action="store_true", help="also time notebook 08")
+    parser.add_argument("--cache", type=Path, default=None,
+                        help="folder keeping each split's result, reused by later runs (runs in parallel "
+                             "processes can share one, e.g. build/selection)")
     args = parser.parse_args(argv)
     named = {"reporting": REPORTING_SPLITS, "tuning": TUNING_SPLITS}
     splits = named.get(args.splits) or tuple(int(k) for k in args.splits.split(","))
@@ -136,8 +139,17 @@ def main(argv=None):
     print(f"Machine: {machine()}", flush=True)
     per_split = {}
     for k in splits:
+        cached = args.cache / f"split{k}-seeds{args.seeds}-batch{args.batch}-initial{args.initial}.json" \
+            if args.cache else None
+        if cached and cached.exists():
+            per_split[k] = json.loads(cached.read_text())
+            print(f"  split {k} from {cached}", flush=True)
+            continue
         target, ratios, accuracy, seconds = run_split(k, seeds, args.batch, args.initial)
         per_split[k] = {"target": target, "ratios": ratios, "accuracy": accuracy, "seconds": seconds}
+        if cached:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            cached.write_text(json.dumps(per_split[k]))
         print(f"  split {k} done ({seconds:.0f} s)", flush=True)
     print_tables(per_split, seeds, args.batch, args.initial)
     if args.save:
