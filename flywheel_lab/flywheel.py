@@ -6,8 +6,12 @@ with duplicates and broken frames. Broken frames are dropped on the device, a
 *strategy* picks ``weekly_budget`` images to label (``random``, or any strategy of
 :mod:`flywheel_lab.coverage`), and the model is retrained on everything labelled.
 Each week records every customer's *measured* accuracy (on that customer's own
-mix), the *real* accuracy (balanced over all ten digits), the bits of coverage
-(:func:`flywheel_lab.funnel.new_bits`), the digits covered, and the money spent.
+mix), the *real* accuracy (balanced over all ten digits), the coverage bits
+(:func:`flywheel_lab.funnel.new_bits`: the digit images are cut into
+``funnel.N_CELLS`` = 64 cells of similar handwriting, and each cell holding a
+labelled image counts 6/64 bit, so at most log2 64 = 6 bits; more than log2 10
+because the cells are finer than the ten digits), the digits covered (those with
+at least ``COVERED_AT`` = 3 labelled images), and the money spent.
 
 For the four-pixel world, :func:`expected_days_to_cover` gives the exact number
 of days needed to see all 16 categories when each day we may pick 1 of
@@ -47,7 +51,14 @@ class Customer:
 
 
 def make_customers(n_customers=3, join_every=JOIN_EVERY, rare_weight=0.03, seed=0):
-    """``n_customers`` customers, one joining every ``join_every`` weeks, each with 3 everyday digits."""
+    """``n_customers`` customers, one joining every ``join_every`` weeks, each with 3 everyday digits.
+
+    ``rare_weight`` is the weight of each other digit *relative to an everyday digit's 1*
+    before the mix is normalised: with the default 0.03, each everyday digit gets
+    1 / 3.21 ≈ 31.2 % of a customer's images and each rare digit 0.03 / 3.21 ≈ 0.9 %
+    (``Customer.mix`` holds the shares). The first customers are the same whatever
+    ``n_customers`` is (same seed).
+    """
     n_customers = check.whole_number(n_customers, "n_customers", 1, 10)
     join_every = check.whole_number(join_every, "join_every", 0, MAX_WEEKS)
     rare_weight = check.number_in(rare_weight, "rare_weight", 0, 1)
@@ -68,7 +79,7 @@ class History:
     customers: list
     measured: np.ndarray      # weeks × customers (nan before a customer joins)
     real: np.ndarray          # balanced accuracy over all ten digits
-    bits: np.ndarray          # bits of coverage held
+    bits: np.ndarray          # coverage bits held: cells holding a labelled image × 6/64 (at most 6)
     covered: np.ndarray       # digits with at least COVERED_AT labelled images
     labels: np.ndarray        # labels held
     cost: np.ndarray          # cumulative money spent
@@ -161,15 +172,49 @@ def _check_histories(histories):
     return histories
 
 
-def summary(histories):
-    """A fixed-width text table of the last week of each run (rounded for identical printing)."""
+def _first_week(real, level):
+    """The first week whose real accuracy reaches ``level`` (``None`` if none does)."""
+    reached = np.flatnonzero(np.asarray(real) >= level - 1e-12)
+    return int(reached[0]) if reached.size else None
+
+
+def summary(histories, usable=None):
+    """A fixed-width text table of the last week of each run (rounded for identical printing).
+
+    Columns: labels bought, money spent, real accuracy, coverage cells and bits, digits
+    covered and dollars per bit, with a note on what cells, bits and "covered" mean.
+    With ``usable`` (a real accuracy from 0 to 1, e.g. 0.8 for a launch study), the money
+    columns give way to the real accuracy at launch (week 0) and the first week the real
+    accuracy reaches ``usable``.
+    """
     _check_histories(histories)
-    lines = [f"{'strategy':<18}{'labels':>7}{'cost $':>9}{'real acc':>10}{'bits':>7}{'digits':>8}"
-             f"{'$ per bit':>11}"]
+    if usable is not None:
+        usable = check.number_in(usable, "usable", 0, 1, low_open=True)   # 0: every run is usable at once
+    cells_of = funnel.N_CELLS / np.log2(funnel.N_CELLS)          # cells per bit
+    head = f"{'run':<18}{'labels':>7}"
+    head += (f"{'cost $':>9}{'real acc':>10}" if usable is None else f"{'acc wk 0':>10}{'real acc':>10}")
+    head += f"{'cells':>8}{'bits':>7}{'covered':>9}"
+    head += f"{'$ per bit':>11}" if usable is None else f"{f'≥ {usable * 100:.0f} % from':>14}"
+    lines = [head]
     for name, h in histories.items():
-        per_bit = h.cost[-1] / h.bits[-1] if h.bits[-1] > 0 else float("inf")
-        lines.append(f"{name:<18}{h.labels[-1]:>7d}{h.cost[-1]:>9.2f}{h.real[-1]:>10.3f}"
-                     f"{h.bits[-1]:>7.3f}{h.covered[-1]:>6d}/10{per_bit:>11.1f}")
+        row = f"{name:<18}{h.labels[-1]:>7d}"
+        if usable is None:
+            row += f"{h.cost[-1]:>9.2f}{h.real[-1]:>10.3f}"
+        else:
+            row += f"{h.real[0]:>10.3f}{h.real[-1]:>10.3f}"
+        row += (f"{round(h.bits[-1] * cells_of):>5d}/{funnel.N_CELLS}{h.bits[-1]:>7.3f}"
+                f"{h.covered[-1]:>6d}/10")
+        if usable is None:
+            per_bit = h.cost[-1] / h.bits[-1] if h.bits[-1] > 0 else float("inf")
+            row += f"{per_bit:>11.1f}"
+        else:
+            week = _first_week(h.real, usable)
+            row += f"{'never' if week is None else f'week {week}':>14}"
+        lines.append(row)
+    bits_max = np.log2(funnel.N_CELLS)
+    lines += [f"cells: handwriting cells (of {funnel.N_CELLS}) holding a labelled image; bits = cells × "
+              f"{bits_max:.0f}/{funnel.N_CELLS}, at most log2 {funnel.N_CELLS} = {bits_max:.0f} bits",
+              f"covered: digits with at least {COVERED_AT} labelled images"]
     return "\n".join(lines)
 
 

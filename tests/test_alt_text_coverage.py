@@ -41,9 +41,23 @@ def test_maps_sharing_one_colour_bar_keep_their_own_numbers():
 
 def test_hole_sizes_name_the_smaller_largest_hole_and_the_tail_beyond_it():
     holes = {"random": np.array([0.0, 1.0, 2.4, 2.5]), "kcenter": np.array([0.0, 1.0, 2.0])}
-    text = alt_text(P.plot_hole_sizes(holes).figure)
+    ax = P.plot_hole_sizes(holes)
+    text = alt_text(ax.figure)
     assert "kcenter leaves the smallest largest hole, 2.00 pixel units" in text
     assert "random's is 2.50, with 2 images farther than 2.00" in text
+    assert "mean distance of the unlabelled images: random 1.97, kcenter 1.50." in text
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["random: largest hole 2.50", "kcenter: largest hole 2.00"]   # one outline each
+    tail = [t.get_text() for t in ax.texts]
+    assert tail == ["2 images farther\nthan kcenter's\nlargest hole"]   # the shaded tail, counted
+
+
+def test_hole_sizes_leave_the_labelled_images_out():
+    """A labelled image is at distance 0 from itself: it is no hole, and its spike would dwarf the tail."""
+    holes = {"random": np.array([0.0, 0.0, 0.0, 1.0, 2.0]), "kcenter": np.array([0.0, 0.0, 0.0, 1.5, 1.6])}
+    ax = P.plot_hole_sizes(holes, bins=4)
+    assert ax.get_xlim()[0] > 0.5                             # the axis starts near the nearest unlabelled
+    assert "unlabelled" in ax.get_ylabel()
 
 
 def test_learning_curve_panels_say_where_each_strategy_reaches_the_target():

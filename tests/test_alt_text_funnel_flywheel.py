@@ -6,6 +6,7 @@ point and the numbers the notebook is about, computed from the data drawn.
 
 import re
 
+import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
@@ -115,3 +116,27 @@ def test_the_funnel_widget_describes_the_cost_per_stage():
     text = live.description()
     assert re.search(r"Biggest stage: \w+ at \$\d+\.\d\d", text)
     assert re.search(r"the \$\d+\.\d\d total", text)
+
+
+def test_overlapping_customers_are_named_together_and_noted():
+    """Customers whose measured lines coincide share one end label and a note (issue 23)."""
+    h = flywheel.simulate("random", 20, 3, weeks=12, seed=0)
+    ax = flywheel_plots.plot_accuracy(h, ax=new_ax())
+    texts = [t.get_text() for t in ax.texts]
+    assert "A" in texts and "B = C" in texts and "real" in texts
+    assert any("B and C measure the same from week 6" in t for t in texts)
+    assert "Customers B and C measure within 1 point of each other from week 6 on" in plots.alt_text(ax.figure)
+
+
+def test_launch_names_the_first_usable_week_of_each_run():
+    runs = {f"{n} customers": flywheel.simulate("kcenter", 10, n, weeks=4, images_per_week=40, join_every=0,
+                                                seed=0) for n in (1, 2)}
+    level = min(h.real[-1] for h in runs.values())
+    text = plots.alt_text(flywheel_plots.plot_launch(runs, usable=level, ax=new_ax()).figure)
+    starts = [h.real[0] for h in runs.values()]
+    assert f"real accuracy is {min(starts):.1%} to {max(starts):.1%}" in text
+    for name, h in runs.items():
+        week = int(np.flatnonzero(h.real >= level - 1e-12)[0])
+        assert f"{name}: week {week}" in text
+    never = plots.alt_text(flywheel_plots.plot_launch(runs, usable=1.0, ax=new_ax()).figure)
+    assert "1 customers: never" in never

@@ -14,6 +14,8 @@ import os
 import re
 import subprocess
 import sys
+import warnings
+from collections import Counter
 from pathlib import Path
 
 import nbformat
@@ -26,6 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 import class_report  # noqa: E402
 import classroom  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "tests"))
+import figure_check  # noqa: E402
 
 ASSIGNMENT = "01_information_in_bits"
 KEYS = ["information.same_as_p03", "information.mix_max_bits", "information.die_entropy",
@@ -107,7 +112,9 @@ def write_gradebook(course):
             gb.update_or_create_grade_cell(classroom.grade_id(key + "_test"), ASSIGNMENT, ASSIGNMENT,
                                            max_score=1, cell_type="code")
         for student, answers in STUDENTS.items():
-            gb.add_submission(ASSIGNMENT, student)
+            with warnings.catch_warnings():     # nbgrader's own SQLAlchemy usage warns
+                warnings.simplefilter("ignore")
+                gb.add_submission(ASSIGNMENT, student)
             for key in KEYS:
                 grade = gb.find_grade(classroom.grade_id(key + "_test"), ASSIGNMENT, ASSIGNMENT, student)
                 rightly = answers.get(key) == right(key) or (student, key) == ("ben", "information.die_entropy")
@@ -144,17 +151,18 @@ def test_the_table_counts_exactly_the_answers_given(report):
     out, _ = report
     markdown = (out / "report.md").read_text()
     assert table_rows(markdown) == EXPECTED
-    assert "Exercise 1: a fair die" in markdown or "Exercise" in markdown   # exercises by their heading
+    # each exercise by the heading it sits under in the notebook, then its key
+    assert len(re.findall(r"^\| (Exercise \d+: [^|]+|Predict, then try) \(`information\.", markdown,
+                          re.MULTILINE)) == len(KEYS)
 
 
 def test_what_to_reteach_names_the_stuck_exercises_and_their_slips(report):
     out, stdout = report
     markdown = (out / "report.md").read_text()
     top = markdown.split("## What to reteach tomorrow", 1)[1].split(f"## {ASSIGNMENT}", 1)[0]
-    # four exercises have one stuck student each; the first three, in the notebook's order
+    # four exercises have one stuck student each: the three with a named slip come first
     named = re.findall(r"^1\. .*\(`([\w.]+)`\)", top, re.MULTILINE)
-    assert named == ["information.same_as_p03", "information.die_entropy",
-                     "information.questions_for_100"]
+    assert named == ["information.same_as_p03", "information.die_entropy", "information.coin_90"]
     ln = next(s for s in lookup("information.die_entropy").slips if s.name == "ln instead of log2")
     assert f"*ln instead of log2* (1 student): “{ln.message}”" in top
     assert "*a percentage for a fraction* (1 student)" in top and "fraction between 0 and 1" in top
@@ -188,20 +196,24 @@ def test_the_page_is_offline_and_its_figure_has_a_text_alternative_with_the_numb
 
 
 def test_a_flat_folder_and_an_answer_that_needs_the_whole_notebook(tmp_path):
-    """A notebook handed in as `<student>.ipynb`, whose answer names a variable of an earlier cell."""
+    """A notebook handed in as `<student>.ipynb`, whose answers name a variable of an earlier cell."""
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell("from flywheel_lab.exercises import check",
                                           metadata={"tags": ["imports"]}),
                 nbformat.v4.new_code_cell("import math\nbits = math.log2(6)"),
                 nbformat.v4.new_code_cell("answer = bits  # your answer\n"
                                           "check('information.die_entropy', answer)"),
-                nbformat.v4.new_code_cell("answer = 2\ncheck('information.mix_max_bits', answer)")]
+                nbformat.v4.new_code_cell("answer = 2\ncheck('information.mix_max_bits', answer)"),
+                # an nbgrader answer cell whose check line the student deleted: found by its grade id
+                nbformat.v4.new_code_cell("answer = round(bits) + 4", metadata={"nbgrader": {
+                    "grade_id": "information_questions_for_100_answer", "solution": True}})]
     nbformat.write(nb, tmp_path / "zoe.ipynb")
     (tmp_path / "notes.ipynb").write_text("not a notebook")
     report = class_report.build_report(tmp_path)
     rows = {row.key: row for row in report.rows}
     assert report.students == ["zoe"] and rows["information.die_entropy"].counts["right"] == 1
     assert rows["information.mix_max_bits"].counts["other wrong"] == 1
+    assert rows["information.questions_for_100"].counts["right"] == 1
     assert sum(rows["information.skewed_mix"].counts.values()) == 1    # not in the file: blank
     assert rows["information.skewed_mix"].counts["blank"] == 1
     assert [path.name for path, _ in report.unread] == ["notes.ipynb"]
@@ -223,3 +235,12 @@ def test_a_flat_folder_and_an_answer_that_needs_the_whole_notebook(tmp_path):
 ])
 def test_literal_answers_are_read_without_running_anything(code, read, value):
     assert class_report.literal_answer(code) == (read, value)
+
+
+def test_the_figure_keeps_the_series_figure_rules():
+    """Title, labelled axes, legend clear of the bars, contrast, no series told apart by colour alone."""
+    rows = [class_report.Row(ASSIGNMENT, key, "", Counter(dict(zip(class_report.GROUPS, counts[:4]))))
+            for key, counts in EXPECTED.items()]
+    fig, png = class_report.figure(ASSIGNMENT, rows)
+    assert figure_check.problems(fig) == []
+    assert png[:4] == b"\x89PNG"

@@ -120,3 +120,36 @@ def test_customer_lines_are_dark_enough_and_differ_by_more_than_colour():
     with style_context():                     # as a notebook or a widget draws it
         ax = plot_accuracy(h, ax=Figure().subplots())
     assert all(t.get_fontsize() >= 10.8 for t in ax.get_legend().get_texts())   # 9 pt shown at 80 dpi
+
+
+def test_summary_says_what_cells_bits_and_covered_mean():
+    runs = fw.compare(("random",), weekly_budget=5, n_customers=1, weeks=3, images_per_week=40, seed=0)
+    h = runs["random"]
+    lines = fw.summary(runs).splitlines()
+    assert lines[0].split()[:5] == ["run", "labels", "cost", "$", "real"]
+    cells = round(h.bits[-1] * 64 / 6)
+    assert f"{cells}/64" in lines[1] and f"{h.bits[-1]:.3f}" in lines[1] and f"{h.covered[-1]}/10" in lines[1]
+    assert "at most log2 64 = 6 bits" in lines[-2]
+    assert lines[-1] == f"covered: digits with at least {fw.COVERED_AT} labelled images"
+
+
+def test_summary_with_a_usable_level_gives_launch_accuracy_and_first_week():
+    runs = fw.compare(("kcenter",), weekly_budget=10, n_customers=2, weeks=4, images_per_week=40,
+                      join_every=0, seed=0)
+    h = runs["kcenter"]
+    row = fw.summary(runs, usable=float(h.real[0])).splitlines()[1]
+    assert f"{h.real[0]:.3f}" in row and row.endswith("week 0")
+    assert fw.summary(runs, usable=1.0).splitlines()[1].endswith("never")
+    assert "≥ 100 % from" in fw.summary(runs, usable=1.0).splitlines()[0]
+    for bad in (80, 0):
+        with pytest.raises(ValueError, match="usable"):
+            fw.summary(runs, usable=bad)
+
+
+def test_customer_mix_shares_match_the_rare_weight():
+    c = fw.make_customers(1, seed=0)[0]
+    assert c.mix.sum() == pytest.approx(1)
+    assert c.mix.max() == pytest.approx(1 / 3.21) and c.mix.min() == pytest.approx(0.03 / 3.21)
+    # the first customers do not depend on how many there are
+    assert [x.common().tolist() for x in fw.make_customers(4, seed=0)[:3]] == \
+        [x.common().tolist() for x in fw.make_customers(3, seed=0)]

@@ -97,14 +97,18 @@ def test_widget_cells_are_ignored_by_nbval(nb):
 
 
 def test_a_named_widget_is_followed_by_its_still(nb):
-    """A widget kept in a name gets a ``name.snapshot()`` cell right after (static viewers see it)."""
+    """A widget kept in a name gets a ``name.snapshot()`` cell right after it, or right after its
+    task's check and solution (static viewers see it)."""
     cells = nb.cells
     for i, cell in enumerate(cells):
         if cell.cell_type != "code" or not cell.source.lstrip().startswith("# NBVAL_IGNORE_OUTPUT"):
             continue
         last = cell.source.strip().splitlines()[-1]
         if re.fullmatch(r"[A-Za-z_]\w*", last) and f"{last} = " in cell.source:
-            following = [c.source.strip() for c in cells[i + 1:i + 3] if c.cell_type == "code"]
+            # after the widget: its task's check and hidden solution (if any), then the still
+            after = [c for c in cells[i + 1:] if c.cell_type == "code"]
+            skip = 2 if after and after[0].source.startswith("answer = None") else 0
+            following = [c.source.strip() for c in after[skip:skip + 1]]
             assert f"{last}.snapshot()" in following, f"show {last}.snapshot() after {cell.source[:80]!r}"
 
 

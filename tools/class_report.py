@@ -32,21 +32,18 @@ figures inlined, readable offline) and the figures as PNG files.
 import ast
 import base64
 import html
-import importlib
 import io
 import json
 import operator
 import os
-import pkgutil
 import re
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import nbformat
-
 import classroom
+import nbformat
 
 RIGHT, SLIP, WRONG, BLANK = "right", "named slip", "other wrong", "blank"
 GROUPS = (RIGHT, SLIP, WRONG, BLANK)
@@ -72,16 +69,11 @@ PROBE = "<<flywheel-class-report>>"
 
 # ------------------------------------------------------------------ what the series asks
 
-def known_keys():
-    """``{grade id of the answer cell: key}`` for every exercise of the package."""
-    import flywheel_lab.exercises as exercises
-    keys = {}
-    for info in pkgutil.iter_modules(exercises.__path__):
-        module = importlib.import_module(f"{exercises.__name__}.{info.name}")
-        for name in getattr(module, "ANSWERS", {}):
-            key = f"{info.name}.{name}"
-            keys[classroom.grade_id(key + "_answer")] = key
-    return keys
+def known_keys(series=None):
+    """``{grade id of the answer cell: key}`` for every exercise of the series' notebooks."""
+    series = series_exercises() if series is None else series
+    return {classroom.grade_id(ex.key + "_answer"): ex.key
+            for exercises in series.values() for ex in exercises}
 
 
 @dataclass
@@ -119,6 +111,7 @@ def series_exercises(folder=classroom.NOTEBOOKS):
 class AnswerCell:
     key: str
     code: str        # the cell without its check(...) line
+    index: int = None  # its place in the notebook
 
 
 @dataclass
@@ -135,7 +128,7 @@ def answer_cells(nb, keys=None):
     or in an nbgrader notebook by the answer cell's grade id (a deleted check line)."""
     keys = known_keys() if keys is None else keys
     found = []
-    for cell in nb.cells:
+    for index, cell in enumerate(nb.cells):
         meta = cell.metadata.get("nbgrader", {})
         if cell.cell_type != "code" or classroom.is_solution(cell) or meta.get("locked"):
             continue
@@ -145,7 +138,7 @@ def answer_cells(nb, keys=None):
             continue
         code = "\n".join(line for line in cell.source.splitlines()
                          if not classroom.CHECK.match(line.strip()))
-        found.append(AnswerCell(key, code))
+        found.append(AnswerCell(key, code, index))
     return found
 
 
@@ -301,12 +294,11 @@ def judge_run(sub, pending, whole, timeout=600):
     pending_ids = {id(cell) for cell in pending}
     sources, slots = [], []      # slots: (AnswerCell, index of its code, index of its probe)
     if whole:
-        for cell in sub.nb.cells:
+        for index, cell in enumerate(sub.nb.cells):
             meta = cell.metadata.get("nbgrader", {})
             if cell.cell_type != "code" or classroom.is_solution(cell) or meta.get("locked"):
                 continue
-            mine = next((c for c in pending if classroom.CHECK.search(cell.source)
-                         and c.key == classroom.CHECK.search(cell.source)["key"]), None)
+            mine = next((c for c in pending if c.index == index), None)
             if mine is None:
                 sources.append(cell.source)
                 continue
@@ -357,8 +349,9 @@ def judge_submission(sub, series, timeout=600):
             ran, _ = judge_run(sub, retry, whole=True, timeout=timeout)
             read.update(ran)
     by_key = {}
-    for cell in sub.cells:
-        by_key.setdefault(cell.key, read[id(cell)])     # a repeated cell: the first one counts
+    for cell in sub.cells:                              # a repeated cell: the first one counts
+        by_key.setdefault(cell.key, read.get(id(cell)) or Verdict(
+            sub.student, sub.assignment, cell.key, WRONG, "could not be judged", "", "run"))
     verdicts = []
     for ex in series.get(sub.assignment, []):
         verdicts.append(by_key.pop(ex.key, None)
@@ -368,14 +361,14 @@ def judge_submission(sub, series, timeout=600):
 
 # ------------------------------------------------------------------ the gradebook
 
-def read_gradebook(path):
+def read_gradebook(path, series=None):
     """``(students, {(assignment, student, key): autograde says right})`` from an nbgrader gradebook."""
     from nbgrader.api import Gradebook
     # nbgrader runs `alembic` when it opens a gradebook: find it next to this Python
     bin_dir = str(Path(sys.executable).parent)
     if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
         os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
-    keys = {gid[: -len("_answer")] + "_test": key for gid, key in known_keys().items()}
+    keys = {gid[: -len("_answer")] + "_test": key for gid, key in known_keys(series).items()}
     verdicts = {}
     with Gradebook(f"sqlite:///{Path(path).resolve()}") as gb:
         students = sorted(s.id for s in gb.students)
@@ -421,20 +414,30 @@ class ClassReport:
     unread: list = field(default_factory=list)           # (path, why)
     not_submitted: dict = field(default_factory=dict)    # assignment -> [student]
     disagreements: list = field(default_factory=list)    # (assignment, student, key, ours, autograde)
+    handed_in: list = field(default_factory=list)        # students with at least one notebook
+
+    def summary(self):
+        handed_in = len(set(self.handed_in))
+        text = f"{self.submissions} handed-in notebooks from {handed_in} students"
+        if len(self.students) > handed_in:
+            text += f" ({len(self.students)} on the class list)"
+        return text + "."
 
     def assignments(self):
         return list(dict.fromkeys(row.assignment for row in self.rows))
 
     def reteach(self, top=RETEACH):
-        """The exercises with the most stuck students (then the most blanks), at most ``top``."""
+        """The exercises with the most stuck students, at most ``top``; on a tie first those with
+        more named slips (a slip says what to reteach), then more blanks, then the series' order."""
         stuck = [row for row in self.rows if row.stuck]
-        return sorted(stuck, key=lambda r: (-r.stuck, -r.counts[BLANK], self.rows.index(r)))[:top]
+        return sorted(stuck, key=lambda r: (-r.stuck, -r.counts[SLIP], -r.counts[BLANK],
+                                            self.rows.index(r)))[:top]
 
 
 def build_report(submitted, gradebook=None, series=None, timeout=600):
     """Read, judge and count every handed-in notebook under ``submitted``."""
     series = series_exercises() if series is None else series
-    keys = known_keys()
+    keys = known_keys(series)
     subs, unread = [], []
     for sub in find_submissions(submitted):
         try:
@@ -465,9 +468,9 @@ def build_report(submitted, gradebook=None, series=None, timeout=600):
         elif v.group == WRONG and v.name:
             row.errors[v.name] += 1
     students = sorted({sub.student for sub in subs})
-    report = ClassReport(list(rows.values()), len(subs), students, unread)
+    report = ClassReport(list(rows.values()), len(subs), students, unread, handed_in=students)
     if gradebook is not None:
-        roster, autograde = read_gradebook(gradebook)
+        roster, autograde = read_gradebook(gradebook, series)
         report.students = sorted(set(students) | set(roster))
         for assignment in report.assignments():
             handed_in = {sub.student for sub in subs if sub.assignment == assignment}
@@ -499,16 +502,24 @@ def _exercise_name(row):
     return f"{row.title} (`{row.key}`)" if row.title else f"`{row.key}`"
 
 
+def reteach_sentence(row):
+    """One exercise of "what to reteach tomorrow", in markdown."""
+    return (f"**{row.assignment}, {_exercise_name(row)}**: {row.stuck} of {row.students} "
+            f"students stuck ({row.counts[SLIP]} with a named slip, {row.counts[WRONG]} with "
+            f"another wrong answer; {row.counts[BLANK]} left it blank).")
+
+
+def _students(count):
+    return f"{count} student{'s' if count != 1 else ''}"
+
+
 def reteach_lines(report):
-    """The "what to reteach tomorrow" list, one markdown item per exercise."""
+    """The "what to reteach tomorrow" list, one markdown item per exercise with its top slips."""
     lines = []
     for row in report.reteach():
-        line = (f"**{row.assignment}, {_exercise_name(row)}**: {row.stuck} of {row.students} "
-                f"students stuck ({row.counts[SLIP]} with a named slip, {row.counts[WRONG]} with "
-                f"another wrong answer; {row.counts[BLANK]} left it blank).")
-        items = [f"  - *{name}* ({count} student{'s' if count != 1 else ''}): "
-                 f"“{row.messages[name]}”" for name, count in row.slips.most_common(3)]
-        lines.append("\n".join([f"1. {line}", *items]))
+        items = [f"   - *{name}* ({_students(count)}): “{row.messages[name]}”"
+                 for name, count in row.slips.most_common(3)]
+        lines.append("\n".join([f"1. {reteach_sentence(row)}", *items]))
     return lines
 
 
@@ -559,12 +570,13 @@ def figure(assignment, rows):
                 if count:
                     ax.text(bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height() / 2,
                             str(count), ha="center", va="center", color="black", fontsize=11,
-                            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+                            bbox={"facecolor": "white", "edgecolor": "none", "pad": 2})
             left = [a + b for a, b in zip(left, counts)]
         ax.set_yticks(y, names)
         plots.integer_axis(ax, "x")
         ax.set_xlim(0, max(left + [1]))
-        plots.decorate(ax, xlabel="students", title=f"{assignment}: answers per exercise")
+        plots.decorate(ax, xlabel="answers (students)", ylabel="exercise",
+                       title=f"{assignment}: answers per exercise")
         ax.grid(axis="y", visible=False)
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
         plots.describe(ax, alt_text(assignment, rows))
@@ -575,7 +587,7 @@ def figure(assignment, rows):
 
 def write_markdown(report, path, figures):
     lines = ["# Class report", "",
-             f"{report.submissions} handed-in notebooks from {len(report.students)} students.", "",
+             report.summary(), "",
              "## What to reteach tomorrow", ""]
     reteach = reteach_lines(report)
     lines += reteach or ["No student gave a wrong answer to a self-checked exercise."]
@@ -596,8 +608,8 @@ def _notes_markdown(report):
     lines = []
     if report.disagreements:
         lines += ["", "## Where autograde disagrees", "",
-                  "These answers depended on something outside their cell that this report could "
-                  "not see the same way; check them by hand.", ""]
+                  "Autograde ran each whole notebook; this report judged each answer cell after "
+                  "the notebook's imports where it could. Look at these answers by hand.", ""]
         lines += [f"- {a}, {s}, `{k}`: this report says {ours}, autograde says {theirs}."
                   for a, s, k, ours, theirs in report.disagreements]
     if report.unread:
@@ -625,16 +637,16 @@ def write_html(report, path, figures_html):
            "td.n{text-align:right}img{max-width:100%;height:auto}"
            "caption{text-align:left;font-weight:bold}</style>",
            "</head>", "<body>", "<main>", "<h1>Class report</h1>",
-           f"<p>{report.submissions} handed-in notebooks from {len(report.students)} students.</p>",
+           f"<p>{html.escape(report.summary())}</p>",
            "<h2>What to reteach tomorrow</h2>"]
     rows = report.reteach()
     if rows:
         out.append("<ol>")
         for row in rows:
-            out.append(f"<li><p>{e(reteach_lines(ClassReport([row], 0, []))[0][3:].splitlines()[0])}</p>")
+            out.append(f"<li><p>{e(reteach_sentence(row))}</p>")
             if row.slips:
                 out.append("<ul>" + "".join(
-                    f"<li><em>{html.escape(name)}</em> ({count} student{'s' if count != 1 else ''}): "
+                    f"<li><em>{html.escape(name)}</em> ({_students(count)}): "
                     f"“{html.escape(row.messages[name])}”</li>"
                     for name, count in row.slips.most_common(3)) + "</ul>")
             out.append("</li>")
@@ -703,8 +715,7 @@ def main(submitted=None, gradebook=None, out=None):
         raise SystemExit(f"no folder of handed-in notebooks at {submitted}: give one with --submitted DIR")
     out = Path(out or classroom.ROOT / "build" / "report")
     report = write_report(submitted, out, gradebook)
-    print(f"read {report.submissions} notebooks from {len(report.students)} students; "
-          f"wrote {out / 'report.md'} and {out / 'index.html'}")
+    print(f"{report.summary()} Wrote {out / 'report.md'} and {out / 'index.html'}.")
     for row in report.reteach():
         top = ", ".join(f"{name} ({count})" for name, count in row.slips.most_common(2))
         print(f"  reteach: {row.assignment} {row.key}: {row.stuck} of {row.students} stuck"

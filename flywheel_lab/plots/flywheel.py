@@ -11,8 +11,16 @@ CUSTOMER_STYLES = ((PALETTE["blue"], "o", "-"), (PALETTE["vermillion"], "s", "--
                    (PALETTE["purple"], "^", ":"), (PALETTE["green"], "D", "-."))
 
 
+# Two measured lines within this (1 point of accuracy) are drawn on top of each other.
+TOGETHER = 0.01
+
+
 def plot_accuracy(history, ax=None):
-    """Each customer's measured accuracy (thin lines) against the real, balanced accuracy (thick)."""
+    """Each customer's measured accuracy (thin lines) against the real, balanced accuracy (thick).
+
+    Every line is named at its right end; customers whose lines run on top of each other
+    share one name there ("B, C"), and a note above the lines marks the week they merge.
+    """
     ax = axes(ax)
     weeks = np.arange(len(history.real))
     for k, customer in enumerate(history.customers):
@@ -20,13 +28,63 @@ def plot_accuracy(history, ax=None):
         ax.plot(weeks, history.measured[:, k], color=colour, lw=1.6, ls=ls, marker=marker, ms=10 if k % 2 else 6,
                 markerfacecolor="none" if k % 2 else colour, label=f"{customer.name} (measured)")
     ax.plot(weeks, history.real, color=PALETTE["black"], lw=3, label="real (all ten digits)")
-    ax.set_ylim(0, 1.02)
+    last = len(weeks) - 1
+    ends = [(" = ".join(_letter(history, k) for k in group), history.measured[last, group[0]])
+            for group, _ in _together(history)] + [("real", history.real[last])]
+    for (name, _), y in zip(ends, _spread([y for _, y in ends], 0.05)):
+        ax.text(last + 0.3, y, name, va="center", ha="left", fontsize=11, color="0.15")
+    for group, week in _together(history):
+        if len(group) > 1 and week < last:
+            names = " and ".join(_letter(history, k) for k in group)
+            ax.annotate(f"{names} measure the same from week {week}: their lines overlap",
+                        xy=(week, np.nanmax(history.measured[week, group])), xytext=(min(week, last - 2.5), 1.08),
+                        ha="center", va="center", fontsize=11, color="0.15",
+                        arrowprops=dict(arrowstyle="->", color="0.3", lw=1))
+    ax.set_ylim(0, 1.14)
+    ax.set_xlim(-0.5, last + 1.6)
     percent_axis(ax)
-    integer_axis(ax)
+    ax.set_xticks([w for w in range(0, last + 1, max(1, -(-(last + 1) // 7)))])
+    ax.set_yticks(np.linspace(0, 1, 6))
     decorate(ax, xlabel="week", ylabel="accuracy (%)",
              title=f"Measured vs real accuracy ({history.strategy})")
     ax.legend(frameon=False, loc="lower right")
     return describe(ax, _accuracy_text(history))
+
+
+def _letter(history, k):
+    return history.customers[k].name.split()[-1]
+
+
+def _together(history):
+    """Customers grouped by where their measured lines end (within ``TOGETHER`` of each other), each
+    group with the first week from which its lines stay that close to the end of the run."""
+    last = history.measured[-1]
+    order = sorted((k for k in range(len(history.customers)) if np.isfinite(last[k])), key=lambda k: last[k])
+    groups = []
+    for k in order:
+        if groups and last[k] - last[groups[-1][-1]] <= TOGETHER:
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    out = []
+    for group in groups:
+        values = history.measured[:, group]
+        close = np.all(np.isfinite(values), axis=1)
+        close[close] = np.ptp(values[close], axis=1) <= TOGETHER
+        week = len(close)
+        while week > 0 and close[week - 1]:
+            week -= 1
+        out.append((sorted(group), week))
+    return out
+
+
+def _spread(ys, gap):
+    """The label heights ``ys`` moved apart (order kept) so that no two are closer than ``gap``."""
+    order = np.argsort(ys)
+    placed = np.array(ys, dtype=float)
+    for a, b in zip(order, order[1:]):
+        placed[b] = max(placed[b], placed[a] + gap)
+    return placed
 
 
 def _accuracy_text(history):
@@ -42,8 +100,14 @@ def _accuracy_text(history):
     said = ", ".join(f"{name} {value:.3f}" for name, value in joined)
     low = min(value for _, value in joined)
     gap = f"{low - real:.3f} above" if low >= real else f"{real - low:.3f} below"
-    return (f"{text}, while customers measure more: {said}. "
+    text = (f"{text}, while customers measure more: {said}. "
             f"The lowest measured accuracy is {gap} the real one.")
+    for group, week in _together(history):
+        if len(group) > 1 and week < last:
+            names = " and ".join(_letter(history, k) for k in group)
+            text += (f" Customers {names} measure within {TOGETHER * 100:.0f} point of each other from week {week} "
+                     "on, so their lines overlap.")
+    return text
 
 
 TITLES = {"bits": "Coverage held", "real": "Real accuracy", "covered": "Digits covered",
@@ -53,7 +117,7 @@ TITLES = {"bits": "Coverage held", "real": "Real accuracy", "covered": "Digits c
 def plot_compare(histories, field="bits", ax=None, title=None):
     """One line per strategy of a week-by-week field: ``bits``, ``real``, ``covered`` or ``cost``."""
     ax = axes(ax)
-    labels = {"bits": "coverage held (bits)", "real": "real accuracy (%)",
+    labels = {"bits": "coverage held (bits, at most 6)", "real": "real accuracy (%)",
               "covered": "digits with ≥ 3 labels (digits)", "cost": "money spent so far (US $)"}
     if field not in labels:
         raise ValueError(f"field must be one of {', '.join(map(repr, labels))}; got {field!r}")
@@ -114,3 +178,46 @@ def _days_text(pool_sizes, expected, ideal):
     if close:
         text += f" From {close[0]} images a day the choice is within a day of the ideal."
     return text
+
+
+def plot_launch(histories, usable=0.8, ax=None):
+    """Real accuracy week by week for launches with different numbers of customers.
+
+    ``histories`` maps a label ("1 customer", …) to a :class:`~flywheel_lab.flywheel.History`;
+    a dashed line marks the ``usable`` level, and each run's first week at that level is a
+    large marker (named in the legend).
+    """
+    ax = axes(ax)
+    for i, (name, h) in enumerate(histories.items()):
+        colour, marker, ls = CUSTOMER_STYLES[i % len(CUSTOMER_STYLES)]
+        weeks = np.arange(len(h.real))
+        week = _reached(h, usable)
+        said = "never" if week is None else f"week {week}"
+        ax.plot(weeks, h.real, color=colour, ls=ls, lw=1.8, marker=marker, ms=5,
+                markerfacecolor="none" if i % 2 else colour, label=f"{name}: ≥ {usable:.0%} in {said}")
+        if week is not None:
+            ax.plot(week, h.real[week], marker=marker, ms=13, color=colour, markeredgecolor=PALETTE["black"],
+                    ls="none")
+    ax.axhline(usable, color=PALETTE["black"], ls=(0, (2, 2)), lw=1.2,
+               label=f"usable level: {usable:.0%} real accuracy")
+    ax.set_ylim(0, 1.0)
+    percent_axis(ax)
+    integer_axis(ax)
+    decorate(ax, xlabel="week after launch", ylabel="real accuracy (%)",
+             title="Launch: weak at first, usable sooner with more varied customers")
+    ax.legend(frameon=False, loc="lower right")
+    return describe(ax, _launch_text(histories, usable))
+
+
+def _reached(history, level):
+    reached = np.flatnonzero(np.asarray(history.real) >= level - 1e-12)
+    return int(reached[0]) if reached.size else None
+
+
+def _launch_text(histories, usable):
+    """In words: the real accuracy at launch, and the week each launch reaches the usable level."""
+    start = [h.real[0] for h in histories.values()]
+    weeks = "; ".join(f"{name}: {'never' if _reached(h, usable) is None else f'week {_reached(h, usable)}'}"
+                      for name, h in histories.items())
+    return (f"At launch (week 0) the real accuracy is {min(start):.1%} to {max(start):.1%}. "
+            f"First week at {usable:.0%} or more: {weeks}.")

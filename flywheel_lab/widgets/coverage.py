@@ -84,7 +84,9 @@ def coverage_map_explorer(strategy="kcenter", labels=60, seed=0):
 
     def render(strategy, labels, seed):
         labeled, dist = _bought(strategy, int(labels), int(seed))
+        unlabelled = dist[dist > 0]            # a labelled image is at 0 from itself (no duplicates)
         return (draw(strategy, int(labels), labeled, dist),
-                f"largest hole: {dist.max():.2f}   mean distance: {dist.mean():.2f} (pixel units)")
+                f"largest hole: {dist.max():.2f}   mean distance from an unlabelled image to its "
+                f"nearest label: {unlabelled.mean():.2f} (pixel units)")
 
     return Live(controls, render)

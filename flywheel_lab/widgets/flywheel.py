@@ -1,8 +1,10 @@
 """Widget for notebook 10: run the flywheel with your own budget, strategy and customers."""
 
+import math
+
 import ipywidgets as W
 
-from .. import flywheel
+from .. import flywheel, funnel
 from ..plots.flywheel import plot_accuracy
 from . import Live, reused_figure, slider
 
@@ -29,7 +31,9 @@ def flywheel_explorer(weekly_budget=20, strategy="kcenter", n_customers=3, weeks
         h = flywheel.simulate(strategy, weekly_budget, n_customers, weeks=weeks, seed=seed)
         fig, ax = figure()
         plot_accuracy(h, ax=ax)
+        cells = round(h.bits[-1] / funnel.bits_per_cell())
         text = (f"after {weeks} weeks: {h.labels[-1]} labels, ${h.cost[-1]:.2f} spent, real accuracy "
-                f"{h.real[-1]:.3f}, {h.covered[-1]}/10 digits covered, {h.bits[-1]:.3f} bits of coverage")
+                f"{h.real[-1]:.3f}, {h.covered[-1]}/10 digits covered (≥ {flywheel.COVERED_AT} labelled "
+                f"images each), coverage {h.bits[-1]:.3f} of {math.log2(funnel.N_CELLS):.0f} bits ({cells}/{funnel.N_CELLS} cells)")
         return fig, text
     return Live(controls, render)
