@@ -308,6 +308,16 @@ class Result:
         """Money per bit of new information (inf when nothing new was learned)."""
         return self.total / self.bits if self.bits > 0 else math.inf
 
+    @property
+    def broken_labelled(self):
+        """Broken frames (blank or noise) that reached a labeller, who was paid and threw them out."""
+        return int(self.label_kinds.get("noise", 0) + self.label_kinds.get("blank", 0))
+
+    @property
+    def copies_removed(self):
+        """Labelled images the de-duplication filter kept out of training (near-copies)."""
+        return max(0, int(self.labels) - self.broken_labelled - int(np.sum(self.digits_added)))
+
 
 def check_filters(filters):
     """``filters`` as a tuple in funnel order; an unknown name lists the valid ones."""

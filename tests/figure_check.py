@@ -10,9 +10,9 @@
   of :data:`UNIT_WORDS`. A category axis needs no unit: tick labels that are words,
   bars of string categories, or ticks placed with their labels (``set_xticks(x, labels)``,
   heatmaps);
-* tick labels on one axis do not overlap or touch: neighbours stand at least
-  :data:`MIN_TICK_GAP_EM` of their font size apart (more than a word space, so two labels
-  never read as one) and at least :data:`MIN_TICK_GAP_PX` pixels;
+* tick labels on one axis do not overlap or touch: side by side, neighbours stand at
+  least :data:`MIN_TICK_GAP_EM` of their font size apart (more than a word space, so two
+  labels never read as one); stacked, at least :data:`MIN_TICK_GAP_PX` pixels;
 * a legend does not cover plotted data: no line, marker, scatter point or bar drawn
   under the legend's box (data outside the Axes, e.g. a legend placed beside it, is fine);
 * no text runs past the figure's edge (it would be cut off outside the inline backend);
@@ -61,8 +61,8 @@ MIN_DISPLAYED_PT = 9.0      # the smallest text a student reads from a notebook 
 MIN_TEXT_CONTRAST = 4.5     # WCAG 1.4.3, text
 COLUMN_PX = 900             # JupyterLab's output width on a 1280-px laptop, file browser open
 NOTEBOOK_DPI = 100          # figure.dpi of plots.STYLE (the inline backend's image)
-MIN_TICK_GAP_EM = 0.5       # neighbouring tick labels: at least half an em apart (a space is 0.32 em)
-MIN_TICK_GAP_PX = 2.0       # and never closer than 2 pixels, whatever the font
+MIN_TICK_GAP_EM = 0.5       # tick labels side by side: half an em apart (a word space is 0.32 em)
+MIN_TICK_GAP_PX = 2.0       # tick labels (side by side or stacked): never closer than 2 pixels
 
 
 def problems(fig, dpi=NOTEBOOK_DPI):
@@ -290,11 +290,14 @@ def _has_unit(label):
 
 
 def _tick_overlaps(axis, letter, renderer):
-    """Neighbouring tick labels closer than :data:`MIN_TICK_GAP_EM` (or overlapping).
+    """Neighbouring tick labels that overlap or touch.
 
     Labels are compared with their neighbours along the axis, on each side of it separately
-    (``label1`` below/left, ``label2`` above/right): two words less than a word space apart
-    read as one label ("inference communicate"), even when their boxes do not overlap."""
+    (``label1`` below/left, ``label2`` above/right). Side by side (x), a text box ends at its
+    last glyph, so two labels less than a word space apart read as one ("inference
+    communicate") although their boxes never overlap: they need :data:`MIN_TICK_GAP_EM`.
+    Stacked (y), a box already holds the line's descent and leading, like lines of a
+    paragraph: :data:`MIN_TICK_GAP_PX` between boxes is enough."""
     labels = _drawn_ticklabels(axis)
     rotated = [t for t in labels if t.get_rotation() % 180]
     if rotated:
@@ -309,23 +312,14 @@ def _tick_overlaps(axis, letter, renderer):
             gap = (b.x0 - a.x1) if along == 0 else (b.y0 - a.y1)
             across = (min(a.y1, b.y1) - max(a.y0, b.y0)) if along == 0 else (min(a.x1, b.x1) - max(a.x0, b.x0))
             em = max(text_a.get_fontsize(), text_b.get_fontsize()) * text_a.figure.dpi / 72
-            need = max(MIN_TICK_GAP_PX, MIN_TICK_GAP_EM * em)
-            _log_gap(text_a, text_b, letter, gap, em)
+            need = MIN_TICK_GAP_PX if along else max(MIN_TICK_GAP_PX, MIN_TICK_GAP_EM * em)
             if across > 0 and gap < need:
-                how = "overlap" if gap < 0 else f"touch ({gap / em:.2f} em apart, under {MIN_TICK_GAP_EM} em)"
+                how = ("overlap" if gap < 0 else
+                       f"touch ({gap:.1f} px apart, under {need:.1f} px)" if along else
+                       f"touch ({gap / em:.2f} em apart, under {MIN_TICK_GAP_EM} em)")
                 out.append(f"{letter} tick labels {text_a.get_text()!r} and {text_b.get_text()!r} {how}: "
                            f"use fewer ticks, shorter or wrapped labels, rotated labels or a wider figure")
     return out[:3]
-
-
-def _log_gap(a, b, letter, gap, em):   # TEMPORARY: survey of gaps
-    path = os.environ.get("FIGURE_CHECK_GAPS")
-    if path:
-        fig = a.figure
-        with open(path, "a", encoding="utf-8") as f:
-            f.write(json.dumps({"fig": figure_name(fig), "letter": letter, "a": a.get_text(), "b": b.get_text(),
-                                "gap_px": round(gap, 2), "gap_em": round(gap / em, 3),
-                                "dpi": fig.dpi}) + "\n")
 
 
 def _rotated_overlaps(labels, letter, renderer):

@@ -47,6 +47,23 @@ def test_category_mix_lists_every_share_and_the_uniform_line():
     assert "0 bits" in alt(P.plot_category_mix([5]))
 
 
+def test_category_mix_can_leave_out_the_maximum():
+    """Notebook 01's task asks for the largest entropy: its widget and still must not print it."""
+    text = alt(P.plot_category_mix([8, 4, 2, 1, 1], show_maximum=False))
+    assert text.startswith("H = 1.88 bits (the entropy of this mix): ")
+    assert "2.32" not in text and "possible" not in text and "81%" not in text
+    assert "dashed line marks 20%, each category's share in a uniform mix." in text
+    with pytest.raises(ValueError, match="show_maximum"):
+        P.plot_category_mix([1, 2], show_maximum="no")
+
+
+def test_the_mix_widget_draws_without_the_maximum():
+    from flywheel_lab.widgets.information import category_mix_explorer
+    still = category_mix_explorer().snapshot()
+    shown = " ".join(o["data"]["text/plain"] for o in still.outputs if "data" in o)
+    assert shown.startswith("H = 1.88 bits") and "2.32" not in shown
+
+
 def test_category_mix_text_follows_every_slider_step():
     texts = {alt(P.plot_category_mix([w, 4, 2, 1, 1])) for w in (0.5, 1.0, 1.5, 2.0)}
     assert len(texts) == 4

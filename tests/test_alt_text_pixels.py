@@ -108,3 +108,28 @@ def test_hole_widget_figure_is_readable_and_described():
     text = alt_text(fig)
     assert "category 4's row output 4 stays at" in text and "true category 4 is predicted as 4" in text
     assert "hole 4" in message
+
+
+def test_the_hole_stands_out_from_its_neighbours():
+    ax = pp.plot_images(highlight=pixels.neighbours(4), holes=[4])
+    text = alt_text(ax.figure)
+    assert "Dashed black frame, labelled hole: 4; solid frames: 0, 5, 6 and 12." in text
+    assert "4: hole" in [t.get_text() for t in ax.texts]
+    assert "dashed frame: the hole" in ax.get_xlabel() and "one-pixel neighbours" in ax.get_xlabel()
+    styles = {p.get_linestyle() for p in ax.patches}
+    assert len(styles) == 2                                   # the hole's frame is drawn differently
+    plain = pp.plot_images(highlight=[3])
+    assert "Framed: 3." in alt_text(plain.figure) and not plain.get_xlabel()
+    assert "highlighted" in pp.plot_images(highlight=[15], holes=[4]).get_xlabel()
+
+
+def test_closing_draws_k_on_its_true_scale():
+    ks = [0, 1, 2, 5, 20, 50, 200]
+    ax = pp.plot_closing(ks, [0, 0, 0, 0, 0, 1, 1], [0, 0, 0, 0, 0.05, 0.48, 0.92], fair_share=625)
+    assert ax.get_xscale() == "symlog" and "log scale" in ax.get_xlabel()
+    positions = ax.transData.transform([(k, 0) for k in ks])[:, 0]
+    assert positions[-1] - positions[-2] == pytest.approx(positions[4] - positions[3], rel=0.01)  # ×4 = ×4
+    assert positions[-1] - positions[-2] > positions[2] - positions[1]   # 50 → 200 is wider than 1 → 2
+    text = alt_text(ax.figure)
+    assert "k is drawn on a log scale; a dotted line marks a fair share, 625 samples." in text
+    assert pp.plot_closing([0, 5], [0, 1], [0, 1]).get_xscale() == "symlog"

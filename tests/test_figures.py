@@ -142,6 +142,61 @@ def test_overlapping_tick_labels_are_found():
     assert any("tick labels" in p and "overlap" in p for p in figure_check.problems(fig))
 
 
+def _two_tick_labels(gap_px, letter="x"):
+    """A figure whose two neighbouring ``letter`` tick labels stand ``gap_px`` apart."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from flywheel_lab.plots import describe
+    fig = Figure(figsize=(6, 3), dpi=100)            # no layout engine: the Axes keeps its place
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes((0.25, 0.3, 0.65, 0.55))
+    describe(ax, "Two stages, 3 and 5 dollars each, side by side.")
+    ax.set(title="t", xlabel="funnel stage" if letter == "x" else "money (US $)",
+           ylabel="funnel stage" if letter == "y" else "money (US $)",
+           xlim=(0, ax.bbox.width), ylim=(0, ax.bbox.height))        # 1 unit = 1 px on both axes
+    names = ["inference", "communicate"]
+    set_ticks = ax.set_xticks if letter == "x" else ax.set_yticks
+    set_ticks([0, 1], names)
+    fig.canvas.draw()
+    ticks = ax.get_xticklabels() if letter == "x" else ax.get_yticklabels()
+    extents = [t.get_window_extent(fig.canvas.get_renderer()) for t in ticks]
+    a, b = (e.width if letter == "x" else e.height for e in extents)
+    first = 40 + a / 2
+    set_ticks([first, first + a / 2 + gap_px + b / 2], names)
+    ax.plot([first, first + 100], [first, first + 50], color="#0072B2")
+    return fig
+
+
+def test_touching_tick_labels_are_found_and_spaced_ones_pass():
+    """09's funnel widget: "inference" and "communicate" a quarter of an em apart read as one
+    label although their boxes never overlap. Stacked labels need only 2 px between boxes."""
+    em = 12 * 100 / 72                                # a 12-pt label at 100 dpi, in pixels
+    for gap in (-5.0, 0.0, 1.0, 0.25 * em):           # overlapping, touching, 1 px, 09's old gap
+        found = [p for p in figure_check.problems(_two_tick_labels(gap)) if "tick labels" in p]
+        assert found and "x tick labels 'inference' and 'communicate'" in found[0], (gap, found)
+    assert "overlap" in figure_check.problems(_two_tick_labels(-5.0))[0]
+    assert "em apart, under 0.5 em" in figure_check.problems(_two_tick_labels(0.25 * em))[0]
+    assert figure_check.problems(_two_tick_labels(0.6 * em)) == []     # the fixed figure passes
+    for gap in (-3.0, 1.0):
+        assert any("y tick labels" in p for p in figure_check.problems(_two_tick_labels(gap, "y")))
+    assert figure_check.problems(_two_tick_labels(6.0, "y")) == []     # notebook 05's 0-15 rows
+
+
+def test_the_funnel_widget_would_fail_at_its_old_width():
+    """The widget's drawing at its former 7 inches: the rule catches what a reader saw."""
+    from unittest import mock
+
+    from flywheel_lab.plots import style_context
+    from flywheel_lab.widgets import funnel as funnel_widgets
+    real = funnel_widgets.new_figure
+    with mock.patch.object(funnel_widgets, "new_figure", lambda figsize, **kw: real(figsize=(7.0, 3.8), **kw)):
+        live = funnel_widgets.funnel_explorer()
+    with style_context():
+        found = figure_check.problems(drawn_figures(live)[0], dpi=live.dpi)
+    assert any("'inference' and 'communicate' touch" in p for p in found), found
+
+
 def test_legend_on_a_line_or_a_bar_is_found():
     fig, ax = _fig()
     ax.plot([0, 1], [0.93, 0.93], color="#0072B2", label="a line under the legend")

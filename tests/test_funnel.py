@@ -147,3 +147,38 @@ def test_digit_table_prints_the_rare_digits(stream):
     assert text.splitlines()[1].endswith(f"{r.recall[8]:.3f}")
     with pytest.raises(ValueError, match="digit"):
         funnel.digit_table(results, which=(10,))
+
+
+def test_what_drops_at_train_is_broken_frames_and_removed_copies(stream):
+    """A labelled image misses training only as a broken frame (a labeller throws it out)
+    or as a near-copy the de-duplication removes: the two add up to the drop at train."""
+    launch = len(funnel.start_set()[1])
+    for filters in [(), ("drop_corrupted",), ("deduplicate",), ("label_informative",), funnel.FILTERS]:
+        r = funnel.run(stream, filters)
+        trained = r.counts["train"] - launch
+        assert r.counts["label"] - trained == r.broken_labelled + r.copies_removed
+        if "drop_corrupted" in filters:
+            assert r.broken_labelled == 0
+        if "deduplicate" not in filters:
+            assert r.copies_removed == 0
+    none = funnel.run(stream, ())
+    assert none.broken_labelled == int(stream.corrupted.sum()) > 0
+    assert funnel.run(stream, ("deduplicate",)).copies_removed > 0
+
+
+def test_the_stage_figure_says_why_a_line_drops_at_train(stream):
+    from matplotlib.figure import Figure
+
+    from flywheel_lab import plots
+    from flywheel_lab.plots.funnel import plot_stage_counts
+    chosen = [("no filter", funnel.run(stream, ())), ("deduplicate", funnel.run(stream, ("deduplicate",))),
+              ("all filters", funnel.run(stream, funnel.FILTERS))]
+    ax = plot_stage_counts(chosen, ax=Figure().subplots(), launch_images=80)
+    notes = [t.get_text() for t in ax.texts]
+    broken = chosen[0][1].broken_labelled
+    assert f"−{broken}: broken frames,\nlabelled, then thrown out" in notes
+    dedup = chosen[1][1]
+    assert any(n.startswith(f"−{dedup.broken_labelled + dedup.copies_removed}: {dedup.broken_labelled} broken")
+               and f"{dedup.copies_removed} copies removed" in n for n in notes)
+    text = plots.alt_text(ax.figure)
+    assert f"at train {broken} broken frames thrown out after labelling" in text

@@ -163,3 +163,10 @@ def test_merge_repeats_counts_each_distinct_row_and_label():
     rows, labels, weight = models._merge_repeats(X, np.array([2, 3, 2, 5]))
     merged = {(tuple(r), int(c)): round(float(w), 6) for r, c, w in zip(rows, labels, weight)}
     assert merged == {((0.0, 1.0), 2): 0.5, ((1.0, 0.0), 3): 0.25, ((0.0, 1.0), 5): 0.25}
+
+
+def test_the_survey_notebook_06_suggests_confirms_exercise_2():
+    """06 Ex 2 tells students to test their set with hole_survey(hole=9, seeds=range(8)): the
+    categories those eight runs send the hole's images to must be exactly the expected answer."""
+    taken = {c for row in models.hole_survey(hole=9, seeds=range(8)) for c in row["sent_to"]}
+    assert taken == answers.ANSWERS["hole_9_candidates"].value() == set(pixels.neighbours(9))

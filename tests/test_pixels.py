@@ -109,7 +109,7 @@ def test_figures_have_labelled_axes():
     assert pp.plot_confusion(np.eye(16, dtype=int) * 60, ax=axs[1, 0]).get_xlabel() == "predicted category"
     assert "(count)" in pp.plot_where_sent(np.arange(16), 4, ax=axs[1, 1]).get_ylabel()
     ax = pp.plot_closing([0, 1, 5], [0, 0.5, 1], [0, 0.4, 0.9], ax=axs[1, 2])
-    assert "(%)" in ax.get_ylabel() and "(count)" in ax.get_xlabel()
+    assert "(%)" in ax.get_ylabel() and "(count, log scale" in ax.get_xlabel()
 
 
 def test_hole_widget_shows_an_error_for_no_categories_left():
@@ -155,3 +155,36 @@ def test_network_diagram_draws_every_unit_and_connection():
     assert layout[0][1].tolist() == [0.5] and layout[1][1].tolist() == [1.0, 0.5, 0.0]
     with pytest.raises(ValueError, match="at least an input and an output"):
         pp.network_layout((4,))
+
+
+@given(sizes=st.lists(st.integers(0, 300), min_size=1, max_size=5), seed=st.integers(0, 2**32 - 1))
+def test_nested_domains_sit_inside_each_other(sizes, seed):
+    sizes = sorted(sizes, reverse=True)
+    counts = pixels.nested_domains(sizes, seed=seed)
+    assert counts.shape == (len(sizes), pixels.N_CATEGORIES)
+    assert counts.sum(axis=1).tolist() == sizes
+    assert (counts[1:] <= counts[:-1]).all()          # a domain holds only what its container holds
+    assert (pixels.nested_domains(sizes, seed=seed) == counts).all()   # seeded: the same draws
+
+
+def test_nested_domains_cover_more_as_data_arrive():
+    from flywheel_lab import collection
+    world = collection.zipf_frequencies(pixels.N_CATEGORIES)
+    month = pixels.nested_domains((150, 50, 20, 14), weights=world, seed=0)
+    year = pixels.nested_domains((1800, 600, 240, 168), weights=world, seed=0)
+    covered = lambda counts: (counts > 0).sum(axis=1).tolist()   # noqa: E731
+    assert covered(month)[-1] < covered(month)[0] and covered(year) == [16] * 4
+    assert len(pixels.DOMAINS) == len(month) + 1 and pixels.DOMAINS[0] == "the world"
+    assert pixels.nested_domains([5], weights=[0] * 15 + [1], seed=1)[0, 15] == 5
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: pixels.nested_domains([10, 20]), "must not grow"),
+    (lambda: pixels.nested_domains([]), "empty"),
+    (lambda: pixels.nested_domains(10), "must be a list"),
+    (lambda: pixels.nested_domains([10, -1]), "at least 0"),
+    (lambda: pixels.nested_domains([10], weights=[1, 2]), "one number per category"),
+])
+def test_nested_domains_bad_input(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()

@@ -30,6 +30,7 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 TASK = "### Predict, then try"
 HEADING = re.compile(r"^(#{1,6})\s+(.*)$", re.MULTILINE)
 TIME_BOX = re.compile(r"\*\*Time box:\*\*\s*(\d+)\s*minutes")
+SECTION = re.compile(r"^##\s+(?:\d+\.\s*)?(.+?)\s*$", re.MULTILINE)
 OPTIONAL = re.compile(r"going further", re.IGNORECASE)
 
 
@@ -76,9 +77,9 @@ def time_box(nb):
     raise ValueError("the notebook states no time box (a '**Time box:** N minutes' line)")
 
 
-def estimate(nb):
-    """The :class:`Estimate` of ``nb``'s core path."""
-    core = set(core_cells(nb))
+def estimate(nb, cells=None):
+    """The :class:`Estimate` of ``nb``'s core path (only of the cells numbered in ``cells``, if given)."""
+    core = set(core_cells(nb)) & (set(range(len(nb.cells))) if cells is None else set(cells))
     words = sum(len(nb.cells[i].source.split()) for i in core
                 if nb.cells[i].cell_type == "markdown" and not is_solution(nb.cells[i]))
     tasks = sum(nb.cells[i].cell_type == "markdown" and nb.cells[i].source.lstrip().startswith(TASK)
@@ -94,6 +95,20 @@ def _is_figure(output):
     """True for a figure (an ``<img>``, as the series shows them) or an interactive widget."""
     shown = output.get("data", {})
     return "<img" in shown.get("text/html", "") or "image/png" in shown or WIDGET_VIEW in shown
+
+
+def section_minutes(nb):
+    """``{heading: minutes}`` of each ``##`` section's core path by the same rule (reading, tasks,
+    figures, and the exercises in it), so that a plan can time the sections it names. A heading's
+    number ("3. ") is left out of its name."""
+    sections, current = {}, None
+    for i, cell in enumerate(nb.cells):
+        found = cell.cell_type == "markdown" and SECTION.findall(cell.source)
+        if found:
+            current = found[-1]                  # a cell's last heading owns what follows it
+        if current is not None:
+            sections.setdefault(current, []).append(i)
+    return {name: estimate(nb, cells).minutes for name, cells in sections.items()}
 
 
 def _is_task(nb, exercise):

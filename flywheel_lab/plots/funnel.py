@@ -12,8 +12,9 @@ def plot_stage_counts(results, ax=None, launch_images=0):
     ``Result.counts["train"]`` also counts the ``launch_images`` the product held before
     the stream (it retrains on them too); they are taken out here, so a line only falls:
     the funnel never adds stream images. A note on the figure says what was taken out,
-    and each drop at "train" is labelled with its cause (:func:`train_drop`): broken
-    frames a labeller was paid for and threw out, and copies the de-duplication removed.
+    and each drop at "train" is labelled with its cause: broken frames a labeller was paid
+    for and threw out (``Result.broken_labelled``) and near-copies the de-duplication
+    removed (``Result.copies_removed``).
     """
     ax = axes(ax)
     markers = ("o", "s", "^", "D", "v", "P")
@@ -23,7 +24,7 @@ def plot_stage_counts(results, ax=None, launch_images=0):
     for (name, r), marker in zip(results, markers):
         counts = _stream_counts(r, launch_images)
         ax.plot(STAGES, counts, marker=marker, label=name)
-        broken, copies = train_drop(r)
+        broken, copies = _train_drop(r)
         if broken + copies:                           # the first note explains, later ones are short
             ax.annotate(_train_drop_note(broken, copies, short=explained), (last, counts[-1]),
                         xytext=(-10, -12), textcoords="offset points", ha="right", va="top", fontsize=11,
@@ -39,14 +40,9 @@ def plot_stage_counts(results, ax=None, launch_images=0):
     return describe(ax, _stage_counts_text(results, launch_images))
 
 
-def train_drop(result):
-    """Why labelled stream images never reach training: ``(broken, copies)``.
-
-    ``broken`` frames (blank or noise) reached a labeller, who was paid and threw them out;
-    ``copies`` were removed by the de-duplication filter."""
-    broken = int(result.label_kinds.get("noise", 0) + result.label_kinds.get("blank", 0))
-    trained = int(sum(result.digits_added))
-    return broken, max(0, int(result.counts["label"]) - broken - trained)
+def _train_drop(result):
+    """Why labelled stream images never reach training: ``(broken, copies)``."""
+    return result.broken_labelled, result.copies_removed
 
 
 def _train_drop_note(broken, copies, short=False):
@@ -72,7 +68,7 @@ def _stage_counts_text(results, launch_images):
         step = max(range(len(drops)), key=drops.__getitem__)
         where = (f", the steepest drop at {STAGES[step + 1]} ({drops[step]} fewer)" if drops[step] > 0
                  else ", no drop")
-        broken, copies = train_drop(r)
+        broken, copies = _train_drop(r)
         why = [f"{broken} broken frames thrown out after labelling"] if broken else []
         why += [f"{copies} copies removed"] if copies else []
         at_train = f"; at train {' and '.join(why)}" if why else ""

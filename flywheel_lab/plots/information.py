@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from .._validate import normalise
+from .._validate import flag, normalise
 from ..information import binary_entropy, entropy, max_entropy
 from . import PALETTE, axes, decorate, describe, percent_axis
 
@@ -34,15 +34,21 @@ def _binary_entropy_text(grid, curve, p):
     return text
 
 
-def plot_category_mix(weights, labels=None, ax=None):
-    """Bars of a category mix, titled with its entropy against the maximum log2 N."""
+def plot_category_mix(weights, labels=None, ax=None, show_maximum=True):
+    """Bars of a category mix, titled with its entropy against the maximum log2 N.
+
+    ``show_maximum=False`` leaves the maximum out of the title and the text alternative
+    (a task that asks for the maximum must not print it).
+    """
     ax = axes(ax)
     p = normalise(weights, "weights")
+    show_maximum = flag(show_maximum, "show_maximum")
     labels = list(labels) if labels is not None else [str(i + 1) for i in range(p.size)]
     ax.bar(labels, p, color=PALETTE["sky"], edgecolor=PALETTE["blue"])
     ax.axhline(1 / p.size, color=PALETTE["black"], ls="--", lw=1.2, label="uniform mix")
     percent_axis(ax)
-    title = f"H = {entropy(p):.2f} bits of a possible {max_entropy(p.size):.2f} bits"
+    title = f"H = {entropy(p):.2f} bits" + (f" of a possible {max_entropy(p.size):.2f} bits" if show_maximum
+                                            else " (the entropy of this mix)")
     names = labels if labels != [str(i + 1) for i in range(p.size)] else \
         [f"category {label}" for label in labels]
     shares = [f"{name}: {_percent(share)}" for name, share in zip(names, p)]
@@ -51,9 +57,10 @@ def plot_category_mix(weights, labels=None, ax=None):
     elif len(shares) > 8:      # read aloud: the largest and the smallest are enough
         order = np.argsort(-p, kind="stable")
         shares = [shares[order[0]] + " (the largest)", shares[order[-1]] + " (the smallest)"]
+    share_of_maximum = (f"; this mix has {entropy(p) / max_entropy(p.size):.0%} of the possible entropy"
+                        if show_maximum and p.size > 1 else "")
     describe(ax, f"Shares of the {p.size} categories: {', '.join(shares)}. The dashed line marks "
-                 f"{_percent(1 / p.size)}, each category's share in a uniform mix; this mix has "
-                 f"{entropy(p) / max_entropy(p.size):.0%} of the possible entropy."
+                 f"{_percent(1 / p.size)}, each category's share in a uniform mix{share_of_maximum}."
              if p.size > 1 else "One category holds 100% of the examples: 0 bits, nothing to predict.")
     return decorate(ax, xlabel="category", ylabel="share of examples (%)", title=title,
                     ylim=(0, 1), legend=True)
