@@ -109,7 +109,7 @@ def test_the_flywheel_figure_it_projects_is_drawn_in_notebook_00():
     nb = nbformat.read(NOTEBOOKS["00"], as_version=4)
     cell = next(c for c in nb.cells if "plot_flywheel_loop()" in c.source)
     assert any('<img alt="' in out.get("data", {}).get("text/html", "") for out in cell.outputs)
-    assert '00 "The flywheel loop"' in GUIDE
+    assert re.search(r'^\| 0–\d+ \| 00 .*"The flywheel loop"', GUIDE, re.MULTILINE)
 
 
 def test_the_three_sessions_cover_the_series_within_their_time():
@@ -122,3 +122,26 @@ def test_the_three_sessions_cover_the_series_within_their_time():
         seen += numbers
         assert sum(minutes[n] for n in numbers) == int(total) <= SESSION_MINUTES
     assert seen == sorted(NOTEBOOKS), "each notebook once, in order"
+
+
+def test_the_plan_gives_each_named_section_and_exercise_its_time():
+    """Reading minutes cover the named sections by the series' time rule (tools/timebox.py), and
+    exercise minutes cover the exercises named (issue 23: a plan that times what it assigns)."""
+    import sys
+    sys.path.insert(0, str(ROOT / "tools"))
+    import timebox
+    for _, _, text, minutes in plan_rows():
+        reading, exercises = (part.strip() for part in text.split(" | "))
+        needed, number = 0.0, None
+        for m in re.finditer(r'\b(\d\d)\b(?= ["§])|"([^"]+)"', reading):
+            if m[1]:
+                number = m[1]
+                sections = timebox.section_minutes(nbformat.read(NOTEBOOKS[number], as_version=4))
+            elif number and m[2] in sections:
+                needed += sections[m[2]]
+        assert needed or not re.search(r'"[A-Z]', reading.replace('"cost is', "")), reading
+        given = sum(int(n) for n in re.findall(r"\((?:[^()]*?, )?(\d+) min\)", reading))
+        assert given >= needed, f"{reading[:60]!r}: {given} min for sections that need {needed:.1f}"
+        for number, first, last, given in re.findall(r"(\d\d) exercises? (\d)(?:–(\d))? \((\d+) min\)", exercises):
+            count = int(last or first) - int(first) + 1
+            assert int(given) >= count * timebox.EXERCISE_MINUTES, exercises

@@ -88,8 +88,9 @@ _MESSAGES = {
     ROUNDED_TWICE: ("❌ Almost: the last digit was rounded from a number that was already rounded "
                     "(like 1.449 → 1.45 → 1.5, when the full value rounds to 1.4). Round the full value, "
                     "printed with more digits, {precision}."),
-    LIST: ("❌ Not yet: this question needs one number, and you gave {count} values (a list "
-           "or an array). Pick out the one the question asks about."),
+    LIST: ("❌ Not yet: this question needs one number, and you gave {count} values (a set, a "
+           "list or an array). If it asks how many, count them (len(...)); otherwise pick out the "
+           "one it asks about."),
     NUMBER_FOR_SET: ("❌ Not yet: this question needs a set of numbers, such as {{1, 2}}, "
                      "and you gave a single number."),
     SET_AS_TEXT: ("❌ Not yet: this question needs a set of numbers, and you gave text that does "
@@ -325,7 +326,7 @@ def _name(text):
 
 def _count(answer):
     try:
-        return int(np.asarray(answer, dtype=object).size)
+        return len(answer) if hasattr(answer, "__len__") else int(np.asarray(answer, dtype=object).size)
     except Exception:  # noqa: BLE001 — only used for a message
         return "several"
 

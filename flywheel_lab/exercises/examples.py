@@ -55,11 +55,12 @@ ANSWERS = {
                     f"that is how many more bits, a difference; the question asks how many times as many ({S1})."))),
     "ranks_example": Answer(
         lambda: rank_correlation([1, 2, 3, 4], [10, 20, 15, 40]),
-        "replace each list by its ranks (1 = smallest) and use rank_correlation, or Pearson's r "
-        "on the ranks (not on the raw values).",
+        "replace each list by its ranks (1 = smallest): the rank correlation is the ordinary "
+        "correlation of the two rank lists, not of the raw values.",
         decimals=2,
-        slips=(Slip("Pearson on raw values", lambda: float(np.corrcoef([1, 2, 3, 4], [10, 20, 15, 40])[0, 1]),
-                    "that is Pearson's r on the raw values. Replace each list by its ranks first."),
+        slips=(Slip("correlation of the raw values", lambda: float(np.corrcoef([1, 2, 3, 4], [10, 20, 15, 40])[0, 1]),
+                    "that is the correlation of the raw values (np.corrcoef), not of their ranks. "
+                    "Replace each list by its ranks first."),
                Slip("squared", lambda: rank_correlation([1, 2, 3, 4], [10, 20, 15, 40]) ** 2,
                     "that is a correlation squared; the question asks for the rank correlation itself."),
                Slip("one list ranked the other way", lambda: -rank_correlation([1, 2, 3, 4], [10, 20, 15, 40]),

@@ -7,7 +7,6 @@ from functools import lru_cache
 import numpy as np
 
 from .. import flywheel
-from ..digits import N_CLASSES
 from ..flywheel import expected_days_to_cover, measured_accuracy
 from . import Answer, Slip
 
@@ -25,6 +24,12 @@ def covered_by(strategy="random", n_customers=1):
     return int(flywheel.simulate(strategy, 20, n_customers, weeks=12, seed=0).covered[-1])
 
 
+def _seen_by(strategy="random", n_customers=1):
+    """Digits with at least one labelled image after the same 12 weeks (seen, if not covered)."""
+    per_digit = flywheel.simulate(strategy, 20, n_customers, weeks=12, seed=0).per_digit
+    return int(np.count_nonzero(per_digit))
+
+
 def _widget_start():
     """Digits covered at the widget's starting strategy and number of customers."""
     from ..widgets.flywheel import flywheel_explorer
@@ -39,7 +44,7 @@ def _small_shop():
 ANSWERS = {
     "random_days_8": Answer(
         lambda: expected_days_to_cover(8, 1),
-        "a pool of one image a day is random collection: n times the n-th harmonic number.",
+        "a pool of one image a day is random collection: n × (1 + 1/2 + … + 1/n) days for n categories.",
         decimals=1,
         slips=(Slip("one day per category", lambda: 8,
                     f"that assumes a new category every day; random images repeat categories "
@@ -98,7 +103,7 @@ ANSWERS = {
                     lambda: len(flywheel.make_customers(1, seed=0)[0].common()),
                     f"that counts only the customer's everyday digits. Read the number of digits "
                     f"covered after the 12 weeks under the plot ({SPIN})."),
-               Slip("digits still missing", lambda: N_CLASSES - covered_by(),
-                    f"that counts the digits still missing after 12 weeks. The task asks how many "
-                    f"are covered ({SPIN})."))),
+               Slip("seen, not covered", _seen_by,
+                    f"that counts every digit with at least one labelled image. A digit counts as "
+                    f"covered only with at least {flywheel.COVERED_AT} ({SPIN})."))),
 }

@@ -19,7 +19,7 @@ def plot_accuracy(history, ax=None):
     """Each customer's measured accuracy (thin lines) against the real, balanced accuracy (thick).
 
     Every line is named at its right end; customers whose lines run on top of each other
-    share one name there ("B, C"), and a note above the lines marks the week they merge.
+    share one name there ("B=C"), and a note above the lines marks the week they merge.
     """
     ax = axes(ax)
     weeks = np.arange(len(history.real))
@@ -29,19 +29,22 @@ def plot_accuracy(history, ax=None):
                 markerfacecolor="none" if k % 2 else colour, label=f"{customer.name} (measured)")
     ax.plot(weeks, history.real, color=PALETTE["black"], lw=3, label="real (all ten digits)")
     last = len(weeks) - 1
-    ends = [(" = ".join(_letter(history, k) for k in group), history.measured[last, group[0]])
+    ends = [("=".join(_letter(history, k) for k in group), history.measured[last, group[0]])
             for group, _ in _together(history)] + [("real", history.real[last])]
     for (name, _), y in zip(ends, _spread([y for _, y in ends], 0.05)):
         ax.text(last + 0.3, y, name, va="center", ha="left", fontsize=11, color="0.15")
+    # room for the longest end label inside the Axes (about 0.6 em a character, in weeks)
+    width_in = ax.get_position().width * ax.figure.get_figwidth()
+    em_weeks = 11 / 72 / width_in * (last + 2)
+    room = 0.6 + 0.75 * em_weeks * max(len(name) for name, _ in ends)
     for group, week in _together(history):
         if len(group) > 1 and week < last:
-            names = " and ".join(_letter(history, k) for k in group)
-            ax.annotate(f"{names} measure the same from week {week}: their lines overlap",
-                        xy=(week, np.nanmax(history.measured[week, group])), xytext=(min(week, last - 2.5), 1.08),
-                        ha="center", va="center", fontsize=11, color="0.15",
+            ax.annotate(f"{_names(history, group)} overlap from week {week}",
+                        xy=(week, np.nanmax(history.measured[week, group])), xytext=(week, 1.08),
+                        ha="right" if week > last / 2 else "left", va="center", fontsize=11, color="0.15",
                         arrowprops=dict(arrowstyle="->", color="0.3", lw=1))
     ax.set_ylim(0, 1.14)
-    ax.set_xlim(-0.5, last + 1.6)
+    ax.set_xlim(-0.5, last + room)
     percent_axis(ax)
     ax.set_xticks([w for w in range(0, last + 1, max(1, -(-(last + 1) // 7)))])
     ax.set_yticks(np.linspace(0, 1, 6))
@@ -49,6 +52,12 @@ def plot_accuracy(history, ax=None):
              title=f"Measured vs real accuracy ({history.strategy})")
     ax.legend(frameon=False, loc="lower right")
     return describe(ax, _accuracy_text(history))
+
+
+def _names(history, group):
+    """``A and B`` or ``A, B and C``: the customers of a group, for a sentence."""
+    letters = [_letter(history, k) for k in group]
+    return ", ".join(letters[:-1]) + f" and {letters[-1]}"
 
 
 def _letter(history, k):
@@ -104,8 +113,7 @@ def _accuracy_text(history):
             f"The lowest measured accuracy is {gap} the real one.")
     for group, week in _together(history):
         if len(group) > 1 and week < last:
-            names = " and ".join(_letter(history, k) for k in group)
-            text += (f" Customers {names} measure within {TOGETHER * 100:.0f} point of each other from week {week} "
+            text += (f" Customers {_names(history, group)} measure within {TOGETHER * 100:.0f} point of each other from week {week} "
                      "on, so their lines overlap.")
     return text
 

@@ -37,9 +37,13 @@ def render_holes(holes, n_train, head, seed):
 def hole_text(run, holes):
     """One line per hole: where its test samples went, and the test accuracy."""
     lines = [f"test accuracy {run.accuracy:.3f} on all 16 categories"]
-    for hole in pixels.check_categories(holes, "holes"):
+    holes = pixels.check_categories(holes, "holes")
+    for hole in holes:
         facts = run.hole_summary(hole)
         sent = ", ".join(f"{n} → {c}" for c, n in facts["sent_to"].items())
+        trained = [c for c in pixels.neighbours(hole) if c not in holes]
+        also = [c for c in pixels.neighbours(hole) if c in holes]
+        note = f"; {', '.join(map(str, also))} {'is a hole' if len(also) == 1 else 'are holes'} too" if also else ""
         lines.append(f"hole {hole}: predicted as {hole} {facts['predicted_as_hole']} times; "
-                     f"its samples went: {sent} (one-pixel neighbours: {pixels.neighbours(hole)})")
+                     f"its samples went: {sent} (trained one-pixel neighbours: {trained}{note})")
     return "\n".join(lines)
