@@ -277,7 +277,9 @@ def _placed_by_hand(axis):
     (``set_xticks(positions, labels)``, heatmaps): their numbers name things, not amounts."""
     from matplotlib.category import StrCategoryConverter
     from matplotlib.ticker import FixedFormatter, FixedLocator, FuncFormatter
-    return (isinstance(axis.get_converter(), StrCategoryConverter)
+    # Axis.get_converter is matplotlib ≥ 3.10; the lower bound (3.9) has the attribute only
+    converter = axis.get_converter() if hasattr(axis, "get_converter") else axis.converter
+    return (isinstance(converter, StrCategoryConverter)
             or (isinstance(axis.get_major_locator(), FixedLocator)
                 and isinstance(axis.get_major_formatter(), (FixedFormatter, FuncFormatter))))
 
