@@ -507,6 +507,30 @@ def compare(strategies, X_pool, y_pool, X_test, y_test, budgets, seeds, progress
     return {s: np.array([run(s, k) for k in seeds]) for s in strategies}
 
 
+def ratio_spread(ratios, splits):
+    """Each strategy's label ratios over ``splits`` (``ratios[strategy][split]``, as
+    ``benchmarks/bench_coverage.py`` saves them), summarised: ``{strategy: (mean, SD with n − 1,
+    lowest, highest, the split where it needed the most)}``, and ``{strategy: splits on which it
+    needed the fewest labels}`` (strategies that never did are left out)."""
+    try:
+        splits = [str(k) for k in splits]
+    except TypeError:
+        raise ValueError("splits must be a list of split numbers") from None
+    if len(splits) < 2:
+        raise ValueError(f"a spread needs at least 2 splits, got {len(splits)}")
+    try:
+        table = {s: np.array([float(per_split[k]) for k in splits]) for s, per_split in ratios.items()}
+    except (AttributeError, KeyError, TypeError, ValueError):
+        raise ValueError("ratios must map each strategy to {split: ratio} with a number for every split "
+                         f"in {splits}") from None
+    if not table or not all(np.all(np.isfinite(r)) for r in table.values()):
+        raise ValueError("ratios must hold at least one strategy, with finite ratios")
+    stats = {s: (r.mean(), r.std(ddof=1), r.min(), r.max(), splits[int(r.argmax())]) for s, r in table.items()}
+    fewest = [min(table, key=lambda s: table[s][i]) for i in range(len(splits))]
+    wins = {s: fewest.count(s) for s in sorted(dict.fromkeys(fewest), key=fewest.count, reverse=True)}
+    return stats, wins
+
+
 def label_ratios(curves, budgets, reference="random", at=300):
     """Labels each strategy needs to match ``reference``'s mean accuracy at ``at`` labels, as a ratio to ``at``.
 

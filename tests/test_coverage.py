@@ -253,3 +253,13 @@ def test_squared_distances_refuses_nan_instead_of_returning_nan_rows():
     with pytest.raises(ValueError, match="B must have 2 columns"):
         cv.squared_distances([[1.0, 1.0]], [[0.0, 0.0, 0.0]])
     assert cv.squared_distances([[3.0, 4.0]], [[0.0, 0.0]]).tolist() == [[25.0]]
+
+
+def test_ratio_spread_summarises_each_strategy_over_the_splits():
+    ratios = {"a": {"3": 0.3, "4": 0.5, "5": 0.4}, "b": {"3": 0.4, "4": 0.45, "5": 0.6}}
+    stats, wins = cv.ratio_spread(ratios, [3, 4, 5])
+    mean, sd, low, high, worst = stats["a"]
+    assert (round(mean, 3), round(sd, 3), low, high, worst) == (0.4, 0.1, 0.3, 0.5, "4")
+    assert stats["b"][4] == "5" and wins == {"a": 2, "b": 1}
+    with pytest.raises(ValueError, match="at least 2 splits"):
+        cv.ratio_spread(ratios, [3])

@@ -254,6 +254,8 @@ _CURVE = {**_POOL, "X_test": lambda: _digits()[0][:40], "y_test": lambda: _digit
 _FLY = {"weeks": lambda: 1, "weekly_budget": lambda: 5, "images_per_week": lambda: 20, "n_customers": lambda: 1}
 _PIX_RUN = {"n_train": lambda: 64, "n_test": lambda: 32, "epochs": lambda: 5}
 BASELINES = {
+    "coverage.ratio_spread": {"ratios": lambda: {"margin": {"3": 0.4, "4": 0.5}, "kcenter": {"3": 0.6, "4": 0.7}},
+                              "splits": lambda: [3, 4]},
     "exercises.Slip": {"name": lambda: "ln instead of log2", "value": lambda: 1.79,
                        "message": lambda: "that is the natural log."},
     "accuracy.class_accuracies": {},
