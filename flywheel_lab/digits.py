@@ -4,19 +4,18 @@
 nothing is downloaded. Pixels are scaled to [0, 1]. The classifier is a small,
 fast logistic regression fitted with single-threaded BLAS (threaded BLAS on a busy
 2-core machine made such fits many times slower, and less repeatable).
-scikit-learn is imported with this module (not with ``flywheel_lab``): a notebook
-that works on digits pays for it in its imports cell.
+The images are read from scikit-learn's data file and split without importing
+scikit-learn (its import, with scipy's and pandas', costs a kernel about 100 MiB, which
+notebook 06 does not otherwise need); it is imported on the first fit.
 """
 
 import math
 from functools import lru_cache
 
 import numpy as np
-from sklearn.datasets import load_digits
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import train_test_split as _split
 
 from . import _validate as check
+from .data import _sklearn_folder
 from .seeding import as_rng, check_seed
 
 N_CLASSES = 10
@@ -25,9 +24,10 @@ IMAGE_SHAPE = (8, 8)
 
 @lru_cache(maxsize=1)
 def _load():
-    bunch = load_digits()
-    X = (bunch.data / 16.0).astype(np.float64)
-    y = bunch.target.astype(np.int64)
+    # the file scikit-learn's load_digits reads: 64 pixel counts (0-16) and the digit per row
+    table = np.loadtxt(_sklearn_folder("datasets", "data", "digits.csv.gz"), delimiter=",")
+    X = (table[:, :-1] / 16.0).astype(np.float64)
+    y = table[:, -1].astype(np.int64)
     X.setflags(write=False)
     y.setflags(write=False)
     return X, y
@@ -43,7 +43,45 @@ def train_test_split(test_size=0.3, seed=0):
     """Stratified split of the digits: ``X_train, X_test, y_train, y_test``."""
     test_size = check.number_in(test_size, "test_size", 0, 1, low_open=True, high_open=True)
     X, y = load()
-    return _split(X, y, test_size=test_size, stratify=y, random_state=check_seed(seed))
+    train, test = _stratified_split(y, test_size, check_seed(seed))
+    return X[train], X[test], y[train], y[test]
+
+
+def _stratified_split(y, test_size, seed):
+    """Row indices ``(train, test)``: scikit-learn's stratified ``train_test_split``, in numpy.
+
+    The same draws from the same ``RandomState`` as scikit-learn's ``StratifiedShuffleSplit``
+    (so the same split, checked against scikit-learn in the tests), without its import.
+    """
+    rng = np.random.RandomState(seed)
+    n_test = math.ceil(test_size * len(y))
+    classes, counts = np.unique(y, return_counts=True)
+    members = np.split(np.argsort(np.searchsorted(classes, y), kind="stable"), np.cumsum(counts)[:-1])
+    n_train = _spread(counts, len(y) - n_test, rng)
+    n_tested = _spread(counts - n_train, n_test, rng)
+    train, test = [], []
+    for rows, k_train, k_test in zip(members, n_train, n_tested):
+        rows = rows[rng.permutation(len(rows))]
+        train.extend(rows[:k_train])
+        test.extend(rows[k_train:k_train + k_test])
+    return rng.permutation(train), rng.permutation(test)
+
+
+def _spread(counts, n, rng):
+    """``n`` draws shared among classes in proportion to ``counts``: floors, then the largest
+    remainders (ties broken at random), as scikit-learn's stratified split does."""
+    share = counts / counts.sum() * n
+    taken = np.floor(share)
+    left = int(n - taken.sum())
+    remainder = share - taken
+    for value in np.sort(np.unique(remainder))[::-1]:
+        if left == 0:
+            break
+        (tied,) = np.where(remainder == value)
+        chosen = rng.choice(tied, size=min(len(tied), left), replace=False)
+        taken[chosen] += 1
+        left -= len(chosen)
+    return taken.astype(int)
 
 
 def sample_with_mix(X, y, mix, n, rng=None, seed=None):
@@ -95,6 +133,7 @@ def fit_classifier(X, y, C=1.0, sample_weight=None, max_iter=500):
         check.same_length("X", X, "sample_weight", sample_weight)
     if len(np.unique(y)) < 2:
         raise ValueError(f"a classifier needs at least 2 classes, got {np.unique(y).tolist()}")
+    from sklearn.linear_model import LogisticRegression
     model = LogisticRegression(C=C, max_iter=max_iter)
     with blas_controller().limit(limits=1):
         try:

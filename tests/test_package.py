@@ -22,6 +22,18 @@ def test_import_loads_nothing_heavy():
     assert run_python(code) == "[]"
 
 
+def test_networks_need_no_scikit_learn():
+    """Notebook 06's kernel (networks on the 16 images and on the digits, heatmaps) stays light:
+    no scikit-learn, seaborn or pandas, about 100 MiB each kernel does not hold (issue 24)."""
+    code = ("import sys, matplotlib; matplotlib.use('Agg')\n"
+            "from flywheel_lab import collection, models, pixels, plots, widgets\n"
+            "from flywheel_lab.plots import pixels as pixel_plots\n"
+            "run = models.digits_experiment(seed=0, epochs=2)\n"
+            "pixel_plots.plot_confusion(run.confusion())\n"
+            "print(sorted(m for m in ('sklearn', 'seaborn', 'pandas', 'scipy.stats') if m in sys.modules))")
+    assert run_python(code) == "[]"
+
+
 def test_import_changes_nothing_global():
     """Importing every submodule leaves matplotlib settings and global random state alone."""
     code = ("import importlib, pkgutil, random, numpy as np, matplotlib as mpl\n"

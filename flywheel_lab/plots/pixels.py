@@ -1,9 +1,6 @@
 """Figures for notebooks 05 and 06: the 16 images, the network's tables, closing a hole."""
 
-from unittest import mock
-
 import numpy as np
-import seaborn as sns
 from matplotlib.ticker import NullLocator
 
 from .. import _validate as check
@@ -362,23 +359,31 @@ def plot_network(hidden=16, ax=None):
 
 def _heatmap(data, ax, labels, vmax, cbar=True, cbar_label=None, cmap=SEQUENTIAL_CMAP,
              xticklabels="auto", text_colors=("white", "black")):
-    """Seaborn heatmap with text only in cells whose label is not empty (fast to draw).
+    """A table of coloured cells (row 0 at the top), text only in cells whose label is not empty.
 
-    ``text_colors`` = (colour on low values, colour on high values).
+    ``text_colors`` = (colour on low values, colour on high values). ``xticklabels`` names the
+    columns ("auto": their numbers); rows are numbered. NaN cells are left blank. Drawn with
+    matplotlib alone, so the kernels of notebooks 05 and 06 need not import seaborn, pandas
+    and scipy (about 90 MiB).
     """
     data = np.asarray(data, dtype=float)
-    # seaborn renders the whole figure once per heatmap to see whether tick labels overlap and
-    # should be rotated; the rotation is set below anyway, so that render (the slowest part of a
-    # heatmap, and done again for every heatmap already on the figure) is skipped.
-    with mock.patch.object(sns.matrix, "_draw_figure", lambda fig: None):
-        sns.heatmap(data, ax=ax, cmap=cmap, vmin=0, vmax=vmax, cbar=cbar,
-                    cbar_kws=dict(label=cbar_label, **_COLORBAR) if cbar else None, xticklabels=xticklabels,
-                    linewidths=0.5, linecolor="white")
+    rows, cols = data.shape
+    mesh = ax.pcolormesh(np.ma.masked_invalid(data), cmap=cmap, vmin=0, vmax=vmax,
+                         edgecolors="white", linewidth=0.5)
+    if cbar:
+        bar = ax.figure.colorbar(mesh, ax=ax, label=cbar_label, **_COLORBAR)
+        bar.outline.set_linewidth(0)
     for (row, col), text in np.ndenumerate(np.asarray(labels)):
         if text:
             low = np.isnan(data[row, col]) or data[row, col] < 0.6 * vmax
             ax.text(col + 0.5, row + 0.5, text, ha="center", va="center",
                     fontsize=TEXT_PT, color=text_colors[0 if low else 1])
-    ax.tick_params(labelsize=TEXT_PT, rotation=0)
+    names = range(cols) if isinstance(xticklabels, str) else xticklabels
+    ax.set_xticks(np.arange(cols) + 0.5, [str(n) for n in names])
+    ax.set_yticks(np.arange(rows) + 0.5, [str(r) for r in range(rows)])
+    ax.set(xlim=(0, cols), ylim=(rows, 0))
+    ax.tick_params(labelsize=TEXT_PT, rotation=0, length=0)
     ax.grid(False)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
     return ax
