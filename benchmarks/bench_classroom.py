@@ -85,6 +85,15 @@ def spawn_table(repeats=3):
     return "\n".join(rows)
 
 
+def _is_proxy(proc):
+    """Whether ``proc`` is the hub's proxy (False for a process that just ended)."""
+    import psutil
+    try:
+        return "configurable-http-proxy" in " ".join(proc.cmdline())
+    except psutil.Error:
+        return False
+
+
 def measure_class(size, notebook):
     """One class of ``size`` students on a fresh hub: a dict of figures."""
     names = [f"student{i + 1}" for i in range(size)]
@@ -102,8 +111,7 @@ def measure_class(size, notebook):
                     rss, pss = hub_class.memory_mib(procs)
                     old = peaks.get(name, (0.0, 0.0))
                     peaks[name] = (max(old[0], rss), max(old[1], pss))
-                with_proxy = [hub_proc] + [c for c in hub_proc.children()
-                                           if "configurable-http-proxy" in " ".join(c.cmdline())]
+                with_proxy = [hub_proc] + [c for c in hub_proc.children() if _is_proxy(c)]
                 hub_memory.append(hub_class.memory_mib(with_proxy)[0])
                 stop.wait(0.5)
 

@@ -22,6 +22,7 @@ from flywheel_lab.exercises import (
     SET_AS_TEXT,
     TEXT,
     TOO_FEW_DIGITS,
+    TRUNCATED,
     WRONG,
 )
 
@@ -125,8 +126,9 @@ WRONG_FORMS = {
     "collection.die_faces": [(6, WRONG), (2.45, WRONG),                 # H_6 without the factor 6
                              (15, TOO_FEW_DIGITS), (14.6, WRONG)],
     "collection.bits_100_days_32": [(5.0, WRONG),                       # the whole signal
-                                    (4.0, WRONG), (4.7, WRONG), (4.8 * 32, WRONG)],
-    "collection.last_hole_32": [(2 * collection.days_for_confidence(0.99, 1 / 16), WRONG),  # twice 16's
+                                    (4.0, WRONG),                       # slip: the widget left at 16
+                                    (4.7, TRUNCATED), (4.8 * 32, WRONG)],
+    "collection.last_hole_32": [(2 * collection.days_for_confidence(0.99, 1 / 16), WRONG),  # slip: twice 16's
                                 (_off_by_one("collection.last_hole_32", -1), WRONG), (32, WRONG)],
     "collection.uncommon_100": [(0.2, WRONG),                           # the 80/20 rule of thumb
                                 (0.36, WRONG),                          # the common share
@@ -158,9 +160,10 @@ WRONG_FORMS = {
     "coverage.smallest_hole_strategy": [("random", WRONG), ("margin", WRONG), ("hybrid", WRONG),
                                         (4, WRONG)],
     "funnel.full_trip": [(0.5, WRONG), (52.8, WRONG),          # cents, not dollars
-                         (0.52, WRONG), (0.03, WRONG)],                 # without the label
+                         (0.52, TRUNCATED), (0.03, WRONG)],             # without the label; cut off
     "funnel.prelabel_cost": [(200 * 0.5, WRONG),                        # every image fully labelled
-                             (180 * 0.1, WRONG), (200 * 0.1, WRONG)],
+                             (180 * 0.1, WRONG),
+                             (200 * 0.1, WRONG)],                       # slip: approval for all
     "funnel.bits_per_cell_256": [(6 / 64, WRONG),                       # the 64-cell map
                                  (8, WRONG), (0.03, WRONG), (0.04, WRONG)],
     "funnel.costliest_filter_off": [("pre_label", WRONG), ("deduplicate", WRONG),
@@ -168,7 +171,7 @@ WRONG_FORMS = {
     "flywheel.random_days_8": [(8, WRONG), (2.7, WRONG),                # H_8 alone
                                (22, TOO_FEW_DIGITS), (21.8, WRONG)],
     "flywheel.pool_4_days": [(54.1 / 4, WRONG),                         # a quarter of one a day
-                             (54.1, WRONG), (23, TOO_FEW_DIGITS), (22.7, WRONG)],
+                             (54.1, WRONG), (23, TOO_FEW_DIGITS), (22.7, TRUNCATED)],
     "flywheel.measured_small_shop": [((0.95 + 0.95 + 0.2) / 3, WRONG),  # the plain mean
                                      (87.5, PERCENT), (0.9, WRONG), (0.95, WRONG)],
     "flywheel.random_one_customer": [(_off_by_one("flywheel.random_one_customer", -1), WRONG),

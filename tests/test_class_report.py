@@ -1,11 +1,14 @@
 """`make report`: the class report, end to end on generated submissions with known slips.
 
-Four students hand in notebook 01 the way `tests/test_nbgrader.py` makes submissions (the
+Five students hand in notebook 01 the way `tests/test_nbgrader.py` makes submissions (the
 released nbgrader notebook, answer cells filled in): one all right, one with the natural log
 for log2 (run in a kernel: `math.log(6)`) and a wrong count, one with a percentage for a
-fraction, one untouched. An nbgrader gradebook adds a student who handed nothing in and one
-autograde verdict that disagrees. The report must count exactly those, name exactly those
-slips with the package's messages, and describe its figure with the numbers.
+fraction, one untouched, and one whose check cells were really run, try after try, in a
+kernel (so their outputs record the tries): right at the first try, right after the ln slip,
+and a percentage never put right. An nbgrader gradebook adds a student who handed nothing in
+and one autograde verdict that disagrees. The report must count exactly those, tell right
+first try from right later, name exactly those slips (the ones met on the way included) with
+the package's messages, and describe its figure with the numbers.
 """
 
 import html
@@ -52,15 +55,23 @@ STUDENTS = {
     "cleo": {**{key: right(key) for key in KEYS}, "information.same_as_p03": "answer = 70"},
     "dan": {},
 }
-# the table rows these must give: (right, named slip, other wrong, blank, slips)
+# fay ran her check cells: each key's tries in order (the last is what she handed in)
+FAY_TRIES = {
+    "information.mix_max_bits": [right("information.mix_max_bits")],
+    "information.die_entropy": ["import math\nanswer = math.log(6)", right("information.die_entropy")],
+    "information.same_as_p03": ["answer = 70"],
+}
+STUDENTS["fay"] = {**{key: right(key) for key in KEYS}, **{k: t[-1] for k, t in FAY_TRIES.items()}}
+# the table rows these must give: (right first try, right later, right with tries not recorded,
+# named slip, other wrong, blank, slips met)
 EXPECTED = {
-    "information.same_as_p03": (2, 1, 0, 1, "a percentage for a fraction (1)"),
-    "information.mix_max_bits": (3, 0, 0, 1, "–"),
-    "information.die_entropy": (2, 1, 0, 1, "ln instead of log2 (1)"),
-    "information.questions_for_100": (2, 0, 1, 1, "–"),
-    "information.coin_90": (2, 1, 0, 1, "ln instead of log2 (1)"),
-    "information.hd_frame_bits": (3, 0, 0, 1, "–"),
-    "information.skewed_mix": (3, 0, 0, 1, "–"),
+    "information.same_as_p03": (0, 0, 2, 2, 0, 1, "a percentage for a fraction (2)"),
+    "information.mix_max_bits": (1, 0, 3, 0, 0, 1, "–"),
+    "information.die_entropy": (0, 1, 2, 1, 0, 1, "ln instead of log2 (2)"),
+    "information.questions_for_100": (0, 0, 3, 0, 1, 1, "–"),
+    "information.coin_90": (0, 0, 3, 1, 0, 1, "ln instead of log2 (1)"),
+    "information.hd_frame_bits": (0, 0, 4, 0, 0, 1, "–"),
+    "information.skewed_mix": (0, 0, 4, 0, 0, 1, "–"),
 }
 
 
@@ -83,14 +94,30 @@ def released_notebook():
     return released
 
 
+def run_tries(tries):
+    """``{key: outputs of its last check}`` after running every try of ``tries`` in one kernel,
+    as a student who edits the answer and runs the cell again."""
+    from nbclient import NotebookClient
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    cells = [("", "from flywheel_lab.exercises import check")]
+    cells += [(key, f"{code}\ncheck({key!r}, answer)") for key, codes in tries.items() for code in codes]
+    nb.cells = [nbformat.v4.new_code_cell(code) for _, code in cells]
+    NotebookClient(nb, kernel_name="python3", timeout=120).execute()
+    return {key: cell.outputs for (key, _), cell in zip(cells, nb.cells) if key}
+
+
 def write_submissions(course):
     released = released_notebook()
+    fay_outputs = run_tries(FAY_TRIES)
     for student, answers in STUDENTS.items():
         nb = nbformat.from_dict(released)
         for cell in nb.cells:
             check = classroom.CHECK.search(cell.source) if cell.cell_type == "code" else None
             if check and check["key"] in answers and not cell.metadata.get("nbgrader", {}).get("locked"):
                 cell.source = cell.source.replace(classroom.CODE_STUB, answers[check["key"]])
+                if student == "fay" and check["key"] in fay_outputs:
+                    cell.outputs = fay_outputs[check["key"]]
         folder = course / "submitted" / student / ASSIGNMENT
         folder.mkdir(parents=True)
         nbformat.write(nb, folder / f"{ASSIGNMENT}.ipynb")
@@ -136,14 +163,15 @@ def report(tmp_path_factory):
 
 
 def table_rows(markdown):
-    """``{key: (right, named slip, other wrong, blank, slips)}`` from the report's table."""
+    """``{key: (right first, right later, not recorded, named slip, other wrong, blank, slips)}``
+    from the report's table."""
     rows = {}
     for line in markdown.splitlines():
-        m = re.fullmatch(r"\| .*\(`([\w.]+)`\) \| (\d+) \| (\d+) \| (\d+) \| (\d+)[^|]* \| (\d+) \| (.+) \|",
-                         line)
+        m = re.fullmatch(r"\| .*\(`([\w.]+)`\) \| (\d+)" + r" \| (\d+)" * 4 + r" \| (\d+)[^|]*"
+                         r" \| (\d+) \| (.+) \|", line)
         if m:
-            assert int(m[2]) == 4, f"{m[1]}: every student who handed in is counted"
-            rows[m[1]] = (int(m[3]), int(m[4]), int(m[5]), int(m[6]), m[7])
+            assert int(m[2]) == 5, f"{m[1]}: every student who handed in is counted"
+            rows[m[1]] = (*(int(m[i]) for i in range(3, 9)), m[9])
     return rows
 
 
@@ -160,14 +188,16 @@ def test_what_to_reteach_names_the_stuck_exercises_and_their_slips(report):
     out, stdout = report
     markdown = (out / "report.md").read_text()
     top = markdown.split("## What to reteach tomorrow", 1)[1].split(f"## {ASSIGNMENT}", 1)[0]
-    # four exercises have one stuck student each: the three with a named slip come first
+    # two students stuck on same_as_p03, then one each: those with a named slip come first
     named = re.findall(r"^1\. .*\(`([\w.]+)`\)", top, re.MULTILINE)
     assert named == ["information.same_as_p03", "information.die_entropy", "information.coin_90"]
     ln = next(s for s in lookup("information.die_entropy").slips if s.name == "ln instead of log2")
-    assert f"*ln instead of log2* (1 student): “{ln.message}”" in top
-    assert "*a percentage for a fraction* (1 student)" in top and "fraction between 0 and 1" in top
-    assert "right first time" in top, "the report says why it cannot split first try from later"
-    assert "reteach: 01_information_in_bits information.die_entropy: 1 of 4 stuck; ln instead of log2 (1)" in stdout
+    # ben handed the slip in, fay met it and put it right: both count
+    assert f"*ln instead of log2* (2 students): “{ln.message}”" in top
+    assert "1 student more got it right after a wrong try." in top
+    assert "*a percentage for a fraction* (2 students)" in top and "fraction between 0 and 1" in top
+    assert "at the first try" in top, "the report says what right first try and right later mean"
+    assert "reteach: 01_information_in_bits information.die_entropy: 1 of 5 stuck; ln instead of log2 (2)" in stdout
 
 
 def test_the_gradebook_adds_the_class_list_and_autograde_disagreements(report):
@@ -186,11 +216,12 @@ def test_the_page_is_offline_and_its_figure_has_a_text_alternative_with_the_numb
     images = re.findall(r'<img alt="([^"]+)" src="data:image/png;base64,', page)
     assert len(images) == 1
     alt = html.unescape(images[0])
-    assert alt.startswith(f"{ASSIGNMENT}: answers per exercise: Answers of 4 students to 7 self-checked")
-    for key, (n_right, n_slip, n_wrong, n_blank, _) in EXPECTED.items():
-        assert (f"{key.split('.')[1]}: {n_right} right, {n_slip} named slip, {n_wrong} other wrong, "
-                f"{n_blank} blank") in alt
-    assert "<th scope=\"col\">Named slip</th>" in page and "ln instead of log2 (1)" in page
+    assert alt.startswith(f"{ASSIGNMENT}: answers per exercise: Answers of 5 students to 7 self-checked")
+    for key, counts in EXPECTED.items():
+        said = [f"{n} {group}" for n, group in zip(counts, class_report.GROUPS)
+                if n or group in ("right first try", "named slip")]
+        assert f"{key.split('.')[1]}: {', '.join(said)}" in alt
+    assert "<th scope=\"col\">Right later</th>" in page and "ln instead of log2 (2)" in page
     assert (out / f"{ASSIGNMENT}.png").read_bytes()[:4] == b"\x89PNG"
     assert f"]({ASSIGNMENT}.png)" in (out / "report.md").read_text()
 
@@ -211,9 +242,9 @@ def test_a_flat_folder_and_an_answer_that_needs_the_whole_notebook(tmp_path):
     (tmp_path / "notes.ipynb").write_text("not a notebook")
     report = class_report.build_report(tmp_path)
     rows = {row.key: row for row in report.rows}
-    assert report.students == ["zoe"] and rows["information.die_entropy"].counts["right"] == 1
+    assert report.students == ["zoe"] and rows["information.die_entropy"].right == 1
     assert rows["information.mix_max_bits"].counts["other wrong"] == 1
-    assert rows["information.questions_for_100"].counts["right"] == 1
+    assert rows["information.questions_for_100"].right == 1
     assert sum(rows["information.skewed_mix"].counts.values()) == 1    # not in the file: blank
     assert rows["information.skewed_mix"].counts["blank"] == 1
     assert [path.name for path, _ in report.unread] == ["notes.ipynb"]
@@ -239,8 +270,29 @@ def test_literal_answers_are_read_without_running_anything(code, read, value):
 
 def test_the_figure_keeps_the_series_figure_rules():
     """Title, labelled axes, legend clear of the bars, contrast, no series told apart by colour alone."""
-    rows = [class_report.Row(ASSIGNMENT, key, "", Counter(dict(zip(class_report.GROUPS, counts[:4]))))
+    rows = [class_report.Row(ASSIGNMENT, key, "", Counter(dict(zip(class_report.GROUPS, counts[:6]))))
             for key, counts in EXPECTED.items()]
     fig, png = class_report.figure(ASSIGNMENT, rows)
     assert figure_check.problems(fig) == []
     assert png[:4] == b"\x89PNG"
+
+
+def test_tries_survive_a_kernel_restart(tmp_path, monkeypatch):
+    """After a restart, check starts from the tries saved in the notebook (JupyterLab names it in
+    JPY_SESSION_NAME), so "restart and run all" before handing in keeps the first wrong try."""
+    from flywheel_lab import exercises
+    outputs = run_tries({"information.die_entropy": ["import math\nanswer = math.log(6)"]})
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("check('information.die_entropy', answer)",
+                                          outputs=outputs["information.die_entropy"])]
+    nbformat.write(nb, tmp_path / "saved.ipynb")
+    assert exercises._saved_tries(tmp_path / "saved.ipynb", "information.die_entropy") == [
+        {"kind": "slip", "slip": "ln instead of log2"}]
+    assert exercises._saved_tries(tmp_path / "missing.ipynb", "information.die_entropy") == []
+    monkeypatch.setattr(exercises, "_TRIES", {})
+    monkeypatch.setenv("JPY_SESSION_NAME", str(tmp_path / "saved.ipynb"))
+    tries = exercises._tries("information.die_entropy")
+    tries.append({"kind": "correct", "slip": None})
+    verdict = class_report.with_tries(class_report.Verdict("s", ASSIGNMENT, "information.die_entropy",
+                                                           class_report.RIGHT_UNRECORDED), tries)
+    assert verdict.group == "right later" and verdict.met == ("ln instead of log2",)

@@ -122,7 +122,8 @@ def test_the_rule_on_log2_6_to_3_significant_figures():
     judge = exercises.lookup("information.die_entropy").judge
     assert judge(2.58).kind == judge(2.585).kind == judge(np.log2(6)).kind == CORRECT
     assert judge(2.6).kind == TOO_FEW_DIGITS
-    assert judge(3).kind == WRONG                  # one significant figure: a guess, not "almost"
+    assert judge(3).kind != TOO_FEW_DIGITS          # one significant figure: not "almost" …
+    assert judge(3).slip == "whole questions, not bits"   # … but a slip with its own name
     assert judge(2.57).kind == judge(2.5).kind == WRONG
     assert judge(2.59).kind == ROUNDED_TWICE       # the printed 2.585 rounded again
     assert judge(True).kind == WRONG

@@ -77,7 +77,7 @@ def test_student_notebook_runs_and_checks_say_not_answered(path, edition):
     exercises = [c for c in nb.cells if c.cell_type == "code" and classroom.PLACEHOLDER.search(c.source)]
     assert exercises, "exercise cells keep their placeholders"
     for cell in exercises:
-        shown = "".join(out.get("text", "") for out in cell.outputs)
+        shown = "".join(out.get("text", "") + out.get("data", {}).get("text/plain", "") for out in cell.outputs)
         assert NOT_ANSWERED.lower() in shown.lower(), f"{cell.source!r} printed {shown!r}"
 
 

@@ -35,11 +35,11 @@ def test_each_widget_has_a_task_above_it_and_its_check_below(path):
         for cell in checks:
             key = re.search(r"check\('([\w.]+)', answer\)", cell.source).group(1)
             exercises.lookup(key)                      # a registered answer
-            assert "Not answered yet" in "".join(o.get("text", "") for o in cell.outputs)
+            assert "Not answered yet" in "".join(o.get("text", "") + o.get("data", {}).get("text/plain", "") for o in cell.outputs)
         assert len(solutions) == len(checks), f"{path.name}: a hidden solution for each check"
         for cell in solutions:
             assert cell.metadata["jupyter"]["source_hidden"] is True
-            assert "✅ Correct!" in "".join(o.get("text", "") for o in cell.outputs)
+            assert "✅ Correct!" in "".join(o.get("text", "") + o.get("data", {}).get("text/plain", "") for o in cell.outputs)
 
 
 def test_count_of_widget_tasks():

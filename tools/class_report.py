@@ -14,12 +14,14 @@ cell's ``answer`` is judged by the exercise's own rule (``flywheel_lab.exercises
   (nbclient) after the notebook's ``imports`` cell; if it needs a name defined elsewhere in the
   notebook, the whole notebook runs, as ``nbgrader autograde`` would run it.
 
-Every answer falls in one of four groups: **right** (accepted), **named slip** (a slip the
-exercise recognises, or a format slip such as a percentage for a fraction), **other wrong**
-(a wrong value no slip explains, or a cell that stops with an error) and **blank** (the
-placeholder left, or the cell deleted). A notebook keeps only the last answer a student ran,
-so whether it was right at the first try cannot be known from a submission: the report does
-not split "right first time" from "right later", and says so.
+Every answer falls in one of six groups: **right first try**, **right later** (a wrong
+try was checked before), **right (tries not recorded)** (the check cell's output holds no
+record of tries: never run, or run by an older package), **named slip** (a slip the exercise
+recognises, or a format slip such as a percentage for a fraction), **other wrong** (a wrong
+value no slip explains, or a cell that stops with an error) and **blank** (the placeholder
+left, or the cell deleted). The tries are those ``check`` keeps in its output's metadata
+(``flywheel_lab.exercises.TRIES_KEY``); the slips a student made on the way count in "slips
+met", even where the answer was put right later.
 
 An nbgrader gradebook (``--gradebook gradebook.db``) adds the class list (who handed nothing
 in) and autograde's verdict per exercise; where autograde and this report disagree (an answer
@@ -45,8 +47,11 @@ from pathlib import Path
 import classroom
 import nbformat
 
-RIGHT, SLIP, WRONG, BLANK = "right", "named slip", "other wrong", "blank"
-GROUPS = (RIGHT, SLIP, WRONG, BLANK)
+SLIP, WRONG, BLANK = "named slip", "other wrong", "blank"
+#: the right answers, told apart by the tries recorded before them
+RIGHT_FIRST, RIGHT_LATER, RIGHT_UNRECORDED = "right first try", "right later", "right (tries not recorded)"
+GROUPS = (RIGHT_FIRST, RIGHT_LATER, RIGHT_UNRECORDED, SLIP, WRONG, BLANK)
+RIGHT_GROUPS = (RIGHT_FIRST, RIGHT_LATER, RIGHT_UNRECORDED)
 #: how many exercises "What to reteach tomorrow" names at most
 RETEACH = 3
 #: names for the format slips the exercises recognise without a Slip of their own
@@ -55,15 +60,17 @@ FORMAT_SLIPS = {
     "fraction": "a fraction for a percentage",
     "too_few_digits": "too few digits",
     "rounded_twice": "rounded twice",
+    "truncated": "digits cut off, not rounded",
     "text": "text for a number",
     "list": "several values for one number",
     "number_for_set": "one number for a set",
     "set_as_text": "text for a set",
 }
 FIRST_TRY_NOTE = (
-    "Right means the answer in the handed-in notebook is accepted. A notebook keeps only the "
-    "last answer a student ran, so whether it was right at the first try cannot be read from it: "
-    "this report does not split \"right first time\" from \"right later\".")
+    "Right means the answer in the handed-in notebook is accepted: at the first try it was "
+    "checked, or later, after a wrong try (each check cell records its tries since the notebook "
+    "was first run; \"tries not recorded\" means the cell's output holds no record). Slips met "
+    "counts every student who made the slip at some try, even one who put it right later.")
 PROBE = "<<flywheel-class-report>>"
 
 
@@ -112,6 +119,18 @@ class AnswerCell:
     key: str
     code: str        # the cell without its check(...) line
     index: int = None  # its place in the notebook
+    tries: list = None  # the tries its check output records ([{"kind", "slip"}]), None if none
+
+
+def recorded_tries(cell):
+    """The tries a check cell's output records (``exercises.TRIES_KEY``), or None."""
+    from flywheel_lab.exercises import TRIES_KEY
+    found = None
+    for out in cell.get("outputs", []):
+        record = out.get("metadata", {}).get(TRIES_KEY)
+        if isinstance(record, dict) and isinstance(record.get("tries"), list):
+            found = [t for t in record["tries"] if isinstance(t, dict) and "kind" in t]
+    return found
 
 
 @dataclass
@@ -138,7 +157,7 @@ def answer_cells(nb, keys=None):
             continue
         code = "\n".join(line for line in cell.source.splitlines()
                          if not classroom.CHECK.match(line.strip()))
-        found.append(AnswerCell(key, code, index))
+        found.append(AnswerCell(key, code, index, recorded_tries(cell)))
     return found
 
 
@@ -231,12 +250,33 @@ class Verdict:
     name: str = None        # the slip's name (named slip), or what stopped the cell
     message: str = ""       # what the student was told about the slip
     how: str = ""           # "read", "run", "run with the whole notebook", "missing"
+    met: tuple = ()         # the slips named at the recorded tries, in order
+
+
+def slip_name(kind, slip):
+    """The report's name for a verdict ``kind`` (and its slip), or None if it names no slip."""
+    from flywheel_lab import exercises
+    return slip if kind == exercises.SLIP else FORMAT_SLIPS.get(kind)
+
+
+def with_tries(verdict, tries):
+    """``verdict`` with the right group told apart by ``tries``, and the slips met on the way."""
+    from flywheel_lab import exercises
+    if tries is None:
+        return verdict
+    met = tuple(dict.fromkeys(n for t in tries if (n := slip_name(t.get("kind"), t.get("slip")))))
+    group = verdict.group
+    if group == RIGHT_UNRECORDED and tries:
+        wrong_first = not exercises.ACCEPTED.get(tries[0].get("kind"), False)
+        group = RIGHT_LATER if wrong_first else RIGHT_FIRST
+    return Verdict(verdict.student, verdict.assignment, verdict.key, group, verdict.name,
+                   verdict.message, verdict.how, met)
 
 
 def _verdict(sub, key, kind, slip, message, how):
     from flywheel_lab import exercises
     if exercises.ACCEPTED[kind]:
-        group, name = RIGHT, None
+        group, name = RIGHT_UNRECORDED, None
     elif kind == exercises.PLACEHOLDER:
         group, name = BLANK, None
     elif kind == exercises.SLIP:
@@ -350,8 +390,8 @@ def judge_submission(sub, series, timeout=600):
             read.update(ran)
     by_key = {}
     for cell in sub.cells:                              # a repeated cell: the first one counts
-        by_key.setdefault(cell.key, read.get(id(cell)) or Verdict(
-            sub.student, sub.assignment, cell.key, WRONG, "could not be judged", "", "run"))
+        by_key.setdefault(cell.key, with_tries(read.get(id(cell)) or Verdict(
+            sub.student, sub.assignment, cell.key, WRONG, "could not be judged", "", "run"), cell.tries))
     verdicts = []
     for ex in series.get(sub.assignment, []):
         verdicts.append(by_key.pop(ex.key, None)
@@ -399,6 +439,11 @@ class Row:
     @property
     def students(self):
         return sum(self.counts.values())
+
+    @property
+    def right(self):
+        """Students whose handed-in answer is right (first try, later, or tries not recorded)."""
+        return sum(self.counts[group] for group in RIGHT_GROUPS)
 
     @property
     def stuck(self):
@@ -463,10 +508,13 @@ def build_report(submitted, gradebook=None, series=None, timeout=600):
                               Row(v.assignment, v.key, ex.title if ex else ""))
         row.counts[v.group] += 1
         if v.group == SLIP:
-            row.slips[v.name] += 1
             row.messages.setdefault(v.name, v.message)
         elif v.group == WRONG and v.name:
             row.errors[v.name] += 1
+        for name in dict.fromkeys([*v.met, *([v.name] if v.group == SLIP else [])]):
+            row.slips[name] += 1                         # each student once per slip met
+            if name not in row.messages:
+                row.messages[name] = _slip_message(v.key, name)
     students = sorted({sub.student for sub in subs})
     report = ClassReport(list(rows.values()), len(subs), students, unread, handed_in=students)
     if gradebook is not None:
@@ -479,10 +527,19 @@ def build_report(submitted, gradebook=None, series=None, timeout=600):
                 report.not_submitted[assignment] = missing
         for v in verdicts:
             said = autograde.get((v.assignment, v.student, v.key))
-            if said is not None and said != (v.group == RIGHT):
+            if said is not None and said != (v.group in RIGHT_GROUPS):
                 report.disagreements.append((v.assignment, v.student, v.key, v.group,
                                              "right" if said else "not right"))
     return report
+
+
+def _slip_message(key, name):
+    """What exercise ``key`` tells a student who made the slip ``name`` ('' for a format slip)."""
+    from flywheel_lab.exercises import lookup
+    try:
+        return next((slip.message for slip in lookup(key).slips if slip.name == name), "")
+    except ValueError:
+        return ""
 
 
 # ------------------------------------------------------------------ writing it
@@ -504,9 +561,11 @@ def _exercise_name(row):
 
 def reteach_sentence(row):
     """One exercise of "what to reteach tomorrow", in markdown."""
+    later = row.counts[RIGHT_LATER]
     return (f"**{row.assignment}, {_exercise_name(row)}**: {row.stuck} of {row.students} "
             f"students stuck ({row.counts[SLIP]} with a named slip, {row.counts[WRONG]} with "
-            f"another wrong answer; {row.counts[BLANK]} left it blank).")
+            f"another wrong answer; {row.counts[BLANK]} left it blank)."
+            + (f" {_students(later)} more got it right after a wrong try." if later else ""))
 
 
 def _students(count):
@@ -517,26 +576,34 @@ def reteach_lines(report):
     """The "what to reteach tomorrow" list, one markdown item per exercise with its top slips."""
     lines = []
     for row in report.reteach():
-        items = [f"   - *{name}* ({_students(count)}): “{row.messages[name]}”"
+        items = [f"   - *{name}* ({_students(count)})" + (f": “{row.messages[name]}”" if row.messages[name] else "")
                  for name, count in row.slips.most_common(3)]
         lines.append("\n".join([f"1. {reteach_sentence(row)}", *items]))
     return lines
 
 
+#: the table's columns after the exercise's name
+COLUMNS = ("Students", "Right first try", "Right later", "Right (tries not recorded)", "Named slip",
+           "Other wrong", "Blank", "Slips met (students)")
+
+
+def table_cells(r):
+    """One exercise's cells under :data:`COLUMNS`, as text."""
+    return [str(r.students), *(str(r.counts[g]) for g in RIGHT_GROUPS), str(r.counts[SLIP]),
+            _wrong_text(r), str(r.counts[BLANK]), _slip_list(r)]
+
+
 def markdown_table(rows):
-    header = ("| Exercise | Students | Right | Named slip | Other wrong | Blank | Slips (students) |\n"
-              "|---|---:|---:|---:|---:|---:|---|")
-    body = [f"| {_exercise_name(r)} | {r.students} | {r.counts[RIGHT]} | {r.counts[SLIP]} | "
-            f"{_wrong_text(r)} | {r.counts[BLANK]} | {_slip_list(r)} |".replace("\\", "\\\\")
-            for r in rows]
-    return "\n".join([header, *body])
+    header = ("| Exercise | " + " | ".join(COLUMNS) + " |\n|---|" + "---:|" * (len(COLUMNS) - 1) + "---|")
+    body = [f"| {_exercise_name(r)} | " + " | ".join(table_cells(r)) + " |" for r in rows]
+    return "\n".join([header, *(line.replace("\\", "\\\\") for line in body)])
 
 
 def alt_text(assignment, rows):
     """The figure's text alternative, computed from the counts it draws."""
     students = max((r.students for r in rows), default=0)
-    parts = [f"{r.key.split('.', 1)[-1]}: {r.counts[RIGHT]} right, {r.counts[SLIP]} named slip, "
-             f"{r.counts[WRONG]} other wrong, {r.counts[BLANK]} blank" for r in rows]
+    parts = [f"{r.key.split('.', 1)[-1]}: " + ", ".join(
+        f"{r.counts[g]} {g}" for g in GROUPS if r.counts[g] or g in (RIGHT_FIRST, SLIP)) for r in rows]
     worst = max(rows, key=lambda r: (r.stuck, r.counts[BLANK]), default=None)
     summary = (f" Most students stuck: {worst.key.split('.', 1)[-1]}, {worst.stuck} of "
                f"{worst.students}." if worst is not None and worst.stuck else
@@ -546,7 +613,8 @@ def alt_text(assignment, rows):
 
 
 #: how each group is drawn: colour (Okabe & Ito), hatch pattern, and a dark edge for the light one
-STYLES = {RIGHT: ("#009E73", ""), SLIP: ("#D55E00", "//"), WRONG: ("#CC79A7", "xx"),
+STYLES = {RIGHT_FIRST: ("#009E73", ""), RIGHT_LATER: ("#56B4E9", "\\\\"),
+          RIGHT_UNRECORDED: ("#DDDDDD", "--"), SLIP: ("#D55E00", "//"), WRONG: ("#CC79A7", "xx"),
           BLANK: ("#FFFFFF", "..")}
 
 
@@ -646,8 +714,8 @@ def write_html(report, path, figures_html):
             out.append(f"<li><p>{e(reteach_sentence(row))}</p>")
             if row.slips:
                 out.append("<ul>" + "".join(
-                    f"<li><em>{html.escape(name)}</em> ({_students(count)}): "
-                    f"“{html.escape(row.messages[name])}”</li>"
+                    f"<li><em>{html.escape(name)}</em> ({_students(count)})"
+                    + (f": “{html.escape(row.messages[name])}”" if row.messages[name] else "") + "</li>"
                     for name, count in row.slips.most_common(3)) + "</ul>")
             out.append("</li>")
         out.append("</ol>")
@@ -658,15 +726,13 @@ def write_html(report, path, figures_html):
     for assignment in report.assignments():
         out.append(f"<h2>{html.escape(assignment)}</h2>")
         out.append(f"<table><caption>{html.escape(assignment)}: students per exercise</caption>"
-                   "<thead><tr>" + "".join(f'<th scope="col">{h}</th>' for h in (
-                       "Exercise", "Students", "Right", "Named slip", "Other wrong", "Blank",
-                       "Slips (students)")) + "</tr></thead><tbody>")
+                   "<thead><tr>" + "".join(f'<th scope="col">{h}</th>' for h in ("Exercise", *COLUMNS))
+                   + "</tr></thead><tbody>")
         for r in (r for r in report.rows if r.assignment == assignment):
+            *numbers, slips = table_cells(r)
             out.append(f'<tr><th scope="row">{e(_exercise_name(r))}</th>'
-                       + "".join(f'<td class="n">{v}</td>' for v in (
-                           r.students, r.counts[RIGHT], r.counts[SLIP], html.escape(_wrong_text(r)),
-                           r.counts[BLANK]))
-                       + f"<td>{html.escape(_slip_list(r))}</td></tr>")
+                       + "".join(f'<td class="n">{html.escape(v)}</td>' for v in numbers)
+                       + f"<td>{html.escape(slips)}</td></tr>")
         out.append("</tbody></table>")
         if assignment in report.not_submitted:
             names = report.not_submitted[assignment]

@@ -1,7 +1,8 @@
 """Self-checks for the exercises at the end of each notebook.
 
 ``check("information.die_entropy", answer)`` prints whether ``answer`` is right and,
-when it is not, says why — never the answer itself. Expected answers are computed by
+when it is not, says why — never the answer itself. In a notebook it also keeps the
+verdicts of the exercise's tries in its output's metadata, for the teacher's class report. Expected answers are computed by
 the package's own functions, in one submodule per topic (``exercises.information`` …)
 whose ``ANSWERS`` dict maps a short name to an :class:`Answer`.
 
@@ -44,11 +45,13 @@ when the value itself is wrong.
 
 import copy
 import importlib
+import json
 import math
 import numbers
+import os
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -62,6 +65,7 @@ PERCENT = "percent"
 FRACTION = "fraction"
 TOO_FEW_DIGITS = "too_few_digits"
 ROUNDED_TWICE = "rounded_twice"
+TRUNCATED = "truncated"
 SET_AS_TEXT = "set_as_text"
 LIST = "list"
 NUMBER_FOR_SET = "number_for_set"
@@ -70,7 +74,7 @@ WRONG = "wrong"
 
 #: every kind of feedback, and whether it counts as right
 ACCEPTED = {CORRECT: True, CORRECT_TEXT: True, PLACEHOLDER: False, TEXT: False,
-            PERCENT: False, FRACTION: False, TOO_FEW_DIGITS: False, ROUNDED_TWICE: False,
+            PERCENT: False, FRACTION: False, TOO_FEW_DIGITS: False, ROUNDED_TWICE: False, TRUNCATED: False,
             LIST: False, NUMBER_FOR_SET: False, SET_AS_TEXT: False, SLIP: False, WRONG: False}
 
 _MESSAGES = {
@@ -88,6 +92,8 @@ _MESSAGES = {
     ROUNDED_TWICE: ("❌ Almost: the last digit was rounded from a number that was already rounded "
                     "(like 1.449 → 1.45 → 1.5, when the full value rounds to 1.4). Round the full value, "
                     "printed with more digits, {precision}."),
+    TRUNCATED: ("❌ Almost: the digits after the last one asked were cut off, not rounded. Round "
+                "the full value {precision}: when the next digit is 5 or more, the last digit goes up."),
     LIST: ("❌ Not yet: this question needs one number, and you gave {count} values (a set, a "
            "list or an array). If it asks how many, count them (len(...)); otherwise pick out the "
            "one it asks about."),
@@ -102,7 +108,12 @@ _MESSAGES = {
 #: the direction note of a wrong number (empty where it would give the answer away)
 _DIRECTIONS = {"high": " Your answer is too high.", "low": " Your answer is too low.",
                "far high": " Your answer is more than ten times too high.",
-               "far low": " Your answer is more than ten times too low."}
+               "far low": " Your answer is more than ten times too low.",
+               "scale": (" That looks like the number in thousands or millions: write it out in "
+                         "full (2.5 million is 2500000, or 2.5e6 in Python)."),
+               "percent": (" That looks like a percentage, and this question wants a fraction between "
+                           "0 and 1 (50 % is written 0.5); written as a fraction, it is not right "
+                           "either.")}
 
 
 _COMPUTED = {}   # expected answers computed so far, by function
@@ -244,6 +255,10 @@ class Answer:
         if not _is_number(a) or not math.isfinite(float(a)):
             return None
         a = float(a)
+        if self.kind == "fraction" and 1 < a <= 100:
+            return "percent"           # a percentage, and not of the right value either
+        if abs(x) >= 1000 and any(_close(a * 1000 ** k, x, max(_unit(self, x), 0.5)) for k in (1, 2, 3)):
+            return "scale"             # 49.8 for 49.8 million
         if a > 0 < x and a > 10 * x:
             return "far high"
         if a > 0 < x and a < x / 10:
@@ -380,20 +395,51 @@ def _close(a, x, half):
 def _judge_number(spec, a, x):
     """CORRECT, TOO_FEW_DIGITS or WRONG for a number ``a`` against ``x``."""
     value = float(a.number if isinstance(a, _Typed) else a)
-    if _close(value, x, _unit(spec, x)):
+    half = _unit(spec, x)
+    if _close(value, x, half) and not _across_a_tie(value, x, half):
         return CORRECT
     if _rounded_twice(spec, value, x):
         return ROUNDED_TWICE
+    if _too_few_digits(spec, a, value, x):
+        return TOO_FEW_DIGITS
+    if half and _to_last_digit(x, half, ROUND_DOWN) == value != _to_last_digit(x, half, ROUND_HALF_UP):
+        return TRUNCATED
+    return WRONG
+
+
+def _too_few_digits(spec, a, value, x):
+    """True if ``a`` has fewer digits than asked (at least two significant) and agrees with ``x``
+    as far as they go."""
     decimals, sig = _digits(a)
     if decimals is None or sig < 2:
-        return WRONG                 # one significant figure agrees with too much to be "almost"
+        return False                 # one significant figure agrees with too much to be "almost"
     if spec.decimals is not None and decimals < spec.decimals:
         coarse = 0.5 * 10.0 ** -decimals
     elif spec.sig is not None and sig < spec.sig and value != 0:
         coarse = 0.5 * 10.0 ** (math.floor(math.log10(abs(value))) - sig + 1)
     else:
-        return WRONG
-    return TOO_FEW_DIGITS if _close(value, x, coarse) else WRONG
+        return False
+    return _close(value, x, coarse)
+
+
+def _to_last_digit(x, half, rounding, digits=".12g"):
+    """``x`` to the last digit asked (``half`` = half its unit), as written with ``digits``
+    (".12g": its float noise removed; "r": as printed; None: its exact binary value)."""
+    last = round(math.log10(2 * half))
+    exact = Decimal(x) if digits is None else Decimal(format(x, digits) if digits != "r" else repr(x))
+    return float(exact.quantize(Decimal(1).scaleb(last), rounding=rounding))
+
+
+def _across_a_tie(value, x, half):
+    """True if ``x`` lies halfway between two answers and ``value`` is the one no rounding gives
+    (halves up or to even, of the value as printed, without its float noise, or as Python's
+    ``round`` sees it): 0.87 for 0.875, a truncation; 0.57 for 0.575 is ``round``'s answer."""
+    if half == 0 or not math.isclose(abs(value - x), half, rel_tol=1e-6):
+        return False
+    roundings = [(r, d) for r in (ROUND_HALF_UP, ROUND_HALF_EVEN) for d in (".12g", "r")]
+    roundings.append((ROUND_HALF_EVEN, None))
+    return not any(math.isclose(value, _to_last_digit(x, half, r, d), rel_tol=1e-6, abs_tol=1e-12)
+                   for r, d in roundings)
 
 
 def _rounded_twice(spec, value, x):
@@ -524,6 +570,70 @@ def is_correct(key, answer):
     return bool(judge(key, answer).accepted)
 
 
+#: the output metadata key under which :func:`check` keeps an exercise's tries
+TRIES_KEY = "flywheel_lab/tries"
+_TRIES = {}      # exercise key -> its tries in this kernel (with those saved before it started)
+
+
 def check(key, answer):
-    """Print whether ``answer`` solves exercise ``key``, and why not if it does not."""
-    print(judge(key, answer).message)
+    """Print whether ``answer`` solves exercise ``key``, and why not if it does not.
+
+    In a notebook the message is displayed with the exercise's tries so far in the output's
+    metadata (``TRIES_KEY``: ``{"key": ..., "tries": [{"kind": ..., "slip": ...}, ...]}``), so a
+    handed-in notebook shows whether the answer was right at the first try (the class report
+    reads it). A try is every check of an answer (not of the placeholder); the tries saved in
+    the notebook before the kernel started count too, so a restart does not forget them.
+    """
+    feedback = judge(key, answer)
+    tries = _tries(key)
+    if feedback.kind != PLACEHOLDER:
+        tries.append({"kind": feedback.kind, "slip": feedback.slip})
+    shell = _shell()
+    if shell is None:
+        print(feedback.message)
+        return
+    from IPython.display import display
+    display({"text/plain": feedback.message}, raw=True,
+            metadata={TRIES_KEY: {"key": key, "tries": list(tries)}})
+
+
+def _shell():
+    """The running IPython kernel's shell, or None (a script, a test, a terminal IPython)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return None
+    shell = get_ipython()
+    return shell if shell is not None and getattr(shell, "kernel", None) is not None else None
+
+
+def _tries(key):
+    """This kernel's list of tries at ``key``, started from those saved in its notebook."""
+    if key not in _TRIES:
+        # JupyterLab gives the notebook's full path; a bare API path is relative to the server's
+        # root, while the kernel runs in the notebook's folder: try its name there too
+        session = os.environ.get("JPY_SESSION_NAME") or ""
+        _TRIES[key] = (_saved_tries(session, key) if os.path.isfile(session) else
+                       _saved_tries(os.path.basename(session), key))
+    return _TRIES[key]
+
+
+def _saved_tries(path, key):
+    """The tries at ``key`` recorded in the saved notebook at ``path`` ([] if none or unreadable).
+
+    Each record holds every try of its kernel up to then, so the longest is the latest history
+    (the last of equals: a cell run again after a restart).
+    """
+    try:
+        with open(path, encoding="utf-8") as file:
+            nb = json.load(file)
+    except (OSError, TypeError, ValueError):
+        return []
+    found = []
+    for cell in nb.get("cells", []) if isinstance(nb, dict) else []:
+        for out in cell.get("outputs", []) if isinstance(cell, dict) else []:
+            record = out.get("metadata", {}).get(TRIES_KEY) if isinstance(out, dict) else None
+            if isinstance(record, dict) and record.get("key") == key and isinstance(record.get("tries"), list):
+                tries = [t for t in record["tries"] if isinstance(t, dict) and "kind" in t]
+                found = tries if len(tries) >= len(found) else found
+    return found

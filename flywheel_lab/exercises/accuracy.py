@@ -70,7 +70,10 @@ ANSWERS = {
                     f"average of all three ({S1})."),
                Slip("the share it gets wrong", lambda: 1 - balanced_accuracy(THREE),
                     f"that is the average share the model gets wrong; the balanced accuracy is the "
-                    f"average share it gets right ({S1})."))),
+                    f"average share it gets right ({S1})."),
+               Slip("the weakest class left out", lambda: balanced_accuracy(sorted(THREE)[1:]),
+                    f"that averages the two better classes only. Balanced accuracy gives each of "
+                    f"the three classes the same weight, the weakest one too ({S1})."))),
     "exotic_needed": Answer(
         _exotic_needed,
         "write measured = (990 × 0.9 + 10 × a) / 1000, set it equal to the target and solve for a.",
@@ -99,7 +102,8 @@ ANSWERS = {
         "and solve for the share.",
         decimals=3, kind="fraction",
         slips=(Slip("the drop alone", lambda: TASK_COMMON - TASK_TARGET,
-                    f"that is how far the measured accuracy must fall. Each rare image that takes a "
+                    f"that is how far the measured accuracy must fall (and also the rare class's "
+                    f"accuracy): neither is the share. Each rare image that takes a "
                     f"common one's place lowers it by the gap between the two classes' accuracies: "
                     f"divide the fall by that gap ({S2})."),
                Slip("divided by the common accuracy", lambda: (TASK_COMMON - TASK_TARGET) / TASK_COMMON,

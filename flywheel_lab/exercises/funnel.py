@@ -82,7 +82,13 @@ ANSWERS = {
                Slip("wrong ones paid twice",
                     lambda: label_cost(PROPOSED, PROPOSED, pre_label=True) + label_cost(PROPOSED - RIGHT),
                     f"that pays an approval for every proposal and then a full label for the wrong "
-                    f"ones. A wrong proposal is not approved, only labelled ({PRICES})."))),
+                    f"ones. A wrong proposal is not approved, only labelled ({PRICES})."),
+               Slip("approval for all", lambda: label_cost(PROPOSED, PROPOSED, pre_label=True),
+                    f"that pays an approval for every proposal, the wrong ones too. A wrong "
+                    f"proposal is not approved: a person labels it from scratch ({PRICES})."),
+               Slip("the relabels only", lambda: label_cost(PROPOSED - RIGHT),
+                    f"that pays only the labels of the wrong proposals. Each right proposal costs "
+                    f"an approval too ({PRICES})."))),
     "bits_per_cell_256": Answer(
         lambda: bits_per_cell(FINER),
         "the whole map holds log2(cells) bits, shared equally by its cells.",

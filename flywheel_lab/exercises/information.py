@@ -1,10 +1,18 @@
 """Answers for the exercises and widget tasks of notebook 01 (information in bits)."""
 
+import inspect
 import math
 
 import numpy as np
 
-from ..information import binary_entropy, entropy, max_entropy, questions_needed, raw_image_bits
+from ..information import (
+    binary_entropy,
+    entropy,
+    entropy_of_weights,
+    max_entropy,
+    questions_needed,
+    raw_image_bits,
+)
 from . import Answer, Slip
 
 S1, S2, S3 = ("section 1, 'A coin flip'", "section 2, 'Twenty questions'",
@@ -24,6 +32,12 @@ def same_entropy_as(p=0.3):
     return float(same[0])
 
 
+def _mix_start_bits():
+    """Entropy of the mix widget's start weights (what its still shows run top to bottom)."""
+    from ..widgets.information import category_mix_explorer
+    return entropy_of_weights(inspect.signature(category_mix_explorer).parameters["weights"].default)
+
+
 ANSWERS = {
     "die_entropy": Answer(
         lambda: entropy([1 / 6] * 6),
@@ -35,7 +49,10 @@ ANSWERS = {
                Slip("log10 instead of log2", lambda: math.log10(6),
                     f"that is the logarithm in base 10. Bits use base 2: np.log2 ({S3})."),
                Slip("chance instead of bits", lambda: 1 / 6,
-                    f"that is the chance of one face, not the bits of uncertainty ({S3})."))),
+                    f"that is the chance of one face, not the bits of uncertainty ({S3})."),
+               Slip("whole questions, not bits", lambda: questions_needed(6),
+                    f"that is how many whole yes/no questions one roll needs. The entropy is the "
+                    f"average information, and it need not be a whole number ({S3})."))),
     "questions_for_100": Answer(
         lambda: questions_needed(100),
         "each answer halves the candidates; how many halvings bring 100 down to 1? Round up.",
@@ -49,7 +66,11 @@ ANSWERS = {
                     f"that is the natural log. Halvings are counted with log base 2 ({S2})."),
                Slip("one candidate at a time", lambda: 100,
                     f"that is asking about one number at a time; a good question rules out half "
-                    f"the numbers left ({S2})."))),
+                    f"the numbers left ({S2})."),
+               Slip("log10 instead of log2", lambda: math.log10(100),
+                    f"that is the logarithm in base 10: it counts how many times you divide by 10. "
+                    f"Each yes/no answer halves the candidates: count halvings, with log base 2 "
+                    f"({S2})."))),
     "coin_90": Answer(
         lambda: binary_entropy(0.9),
         "use the binary entropy with the probability of heads and logarithms in base 2 "
@@ -61,8 +82,13 @@ ANSWERS = {
                Slip("the surprise of heads only", lambda: -math.log2(0.9),
                     f"that is the surprise of heads alone. The entropy averages the surprise of "
                     f"heads and of tails, each weighted by its chance ({S1})."),
-               Slip("log10 instead of log2", lambda: binary_entropy(0.9) * math.log10(2),
-                    f"that is the logarithm in base 10. Bits use base 2: np.log2 ({S1})."))),
+               Slip("the surprise of tails only", lambda: -math.log2(1 - 0.9),
+                    f"that is the surprise of tails alone, the rare side. The entropy averages the "
+                    f"surprise of heads and of tails, each weighted by its chance ({S1})."),
+               Slip("log10 instead of log2, or heads' part only", lambda: binary_entropy(0.9) * math.log10(2),
+                    f"that is what the logarithm in base 10 gives, and also about what heads' part of "
+                    f"the sum alone gives. Bits use base 2 (np.log2), and the entropy adds the parts "
+                    f"of heads and of tails, each surprise weighted by its chance ({S1})."))),
     "hd_frame_bits": Answer(
         lambda: raw_image_bits(1920, 1080, 24),
         "multiply width × height × bits per pixel (24 for colour): bits, not bytes.",
@@ -74,7 +100,10 @@ ANSWERS = {
                     f"that is the number of pixels. Each colour pixel takes 24 bits ({S4})."),
                Slip("one colour channel", lambda: raw_image_bits(1920, 1080, 8),
                     f"that counts 8 bits a pixel, one colour channel. A colour pixel has three "
-                    f"channels of 8 bits ({S4})."))),
+                    f"channels of 8 bits ({S4})."),
+               Slip("in millions", lambda: raw_image_bits(1920, 1080, 24) / 1e6,
+                    f"that is the number of bits counted in millions. Give the number of bits "
+                    f"itself, all its digits ({S4})."))),
     "skewed_mix": Answer(
         lambda: entropy([0.5, 0.25, 0.125, 0.125]),
         "add p·log2(1/p) over the four categories; powers of two give whole-number logs.",
@@ -109,5 +138,9 @@ ANSWERS = {
                     f"that is the number of categories, not the bits: take log2 of it ({S3})."),
                Slip("ln instead of log2", lambda: math.log(5), f"{LN} (see {S3})."),
                Slip("log10 instead of log2", lambda: math.log10(5),
-                    f"that is the logarithm in base 10. Bits use base 2: np.log2 ({S3})."))),
+                    f"that is the logarithm in base 10. Bits use base 2: np.log2 ({S3})."),
+               Slip("the widget's start weights", _mix_start_bits,
+                    f"that is the entropy of the start weights, the mix the widget's still shows. "
+                    f"The task asks for the largest entropy five categories can reach: move the "
+                    f"sliders until no category is easier to predict than another ({S3})."))),
 }

@@ -50,6 +50,13 @@ def _category_tl_br():
     return pixels.category_of(TL_BR)
 
 
+def _top_row_mirrored():
+    """The category with the top-right pixel taken for the top-left one (top row mirrored)."""
+    img = np.array(TL_BR)
+    img[0] = img[0][::-1]
+    return pixels.category_of(img)
+
+
 def _at_distance(category, low, high=None):
     """How many categories are ``low`` to ``high`` pixel flips away from ``category``."""
     high = low if high is None else high
@@ -64,8 +71,9 @@ ANSWERS = {
         "four digits as a binary number: the first digit is worth 8.",
         direction=False,
         slips=(Slip("pixels in reading order", lambda: pixels.from_answers(np.ravel(TL_BR)),
-                    f"that takes the pixels in reading order (top-left first) and gives the category "
-                    f"of the other diagonal. Ask the four questions in their own order: Q1 is about "
+                    f"that is the category of the other diagonal (the pixels taken in reading order, "
+                    f"top-left first, or left and right swapped). Ask the four questions in their own "
+                    f"order: Q1 is about "
                     f"the top-right pixel ({Q})."),
                Slip("digits read as a decimal number",
                     lambda: int("".join(str(a) for a in pixels.answers(_category_tl_br()))),
@@ -73,7 +81,11 @@ ANSWERS = {
                     f"binary number: Q1 is worth 8, Q2 4, Q3 2 and Q4 1 ({Q})."),
                Slip("black pixels counted", lambda: int(np.sum(TL_BR)),
                     f"that is how many pixels are black. The category also says which ones: write "
-                    f"the four answers as binary digits ({Q})."))),
+                    f"the four answers as binary digits ({Q})."),
+               Slip("top-right taken for top-left", _top_row_mirrored,
+                    f"that is the image whose top-right pixel is black instead of its top-left one. "
+                    f"Check which pixel of the top row is black: Q1 asks about the top-right pixel, "
+                    f"Q2 about the top-left one ({Q})."))),
     "neighbours_15": Answer(
         lambda: set(pixels.neighbours(15)),
         "category 15 is all black; flip one pixel to white at a time. Give a set of 4 numbers.",
@@ -135,8 +147,9 @@ ANSWERS = {
                     f"those are the neighbours of 4, the hole of the {HOLE}. Write 9 in binary "
                     f"and flip each of its four digits ({WHY})."),
                Slip("black and white swapped", lambda: set(pixels.neighbours(pixels.N_CATEGORIES - 1 - 9)),
-                    f"those are the neighbours of the image with black and white swapped. In a "
-                    f"category's binary digits, 1 means black ({WHY})."))),
+                    f"those are the neighbours of the other diagonal: 9 with black and white swapped, "
+                    f"or with its diagonals mixed up. In a category's binary digits, 1 means black "
+                    f"({WHY})."))),
     "softmax_closing_k": Answer(
         lambda: _first_closing_k("softmax"),
         "find the first k in the closing table at which the softmax row sends all of "

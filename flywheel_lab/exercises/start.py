@@ -20,14 +20,22 @@ ANSWERS = {
                  "math.log2 or np.log2."),
             Slip("chance instead of bits", lambda: 1 / 8,
                  "that is the chance of one result, not its information in bits."),
+            Slip("one flip's bits", lambda: binary_entropy(0.5),
+                 "that is what one flip tells. The question asks what the three flips tell "
+                 "together: each independent flip adds its own bits (notebook 01, section 2, "
+                 "'Twenty questions')."),
+            Slip("log10 instead of log2", lambda: math.log10(2 ** 3),
+                 "that is the logarithm in base 10 (math.log10). Bits use logarithms in base 2: "
+                 "math.log2 or np.log2."),
         )),
     "number_1_to_8": Answer(
         lambda: questions_needed(8),
         "each yes/no answer can rule out half of the numbers that are left.",
         slips=(
             Slip("one number at a time", lambda: 8,
-                 "that many questions are needed if you ask about one number at a time "
-                 "(\"is it 1?\"). A better question rules out half the numbers left."),
+                 "that is how many numbers there are, and how many questions you need if you ask "
+                 "about one number at a time (\"is it 1?\"). A better question rules out half the "
+                 "numbers left."),
             Slip("one number at a time, last one known", lambda: 8 - 1,
                  "that is asking about one number at a time (the last one you then know "
                  "without asking). A better question rules out half the numbers left."),
@@ -42,7 +50,7 @@ ANSWERS = {
         decimals=2,
         slips=(
             Slip("a fair coin", lambda: binary_entropy(0.5),
-                 "that is the surprise of a fair coin. Set the widget's chance of heads to 1: "
+                 "that is the information of a fair coin's flip. Set the widget's chance of heads to 1: "
                  "this coin always lands heads."),
             Slip("the chance, not the bits", lambda: 0.5,
                  "that is a chance of heads, not the information in bits the widget shows."),
