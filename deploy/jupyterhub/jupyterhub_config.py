@@ -66,8 +66,8 @@ FLYWHEEL_HUB_LOAD_TEST          ``1`` (127.0.0.1 only): class-admin may also cre
 ==============================  =================================================================
 
 Why these limits (measured; notebooks/README.md has the sizing table): a student running the
-heaviest notebook (06) peaks at about 720 MiB RSS (its server plus the kernel), and with a
-second notebook's kernel open ≈ 1.2 GiB, so 1.5 GiB leaves headroom while stopping one runaway
+heaviest notebook (06) peaks at about 485 MiB RSS (its server plus the kernel), and with a
+second notebook's kernel open ≈ 0.8 GiB, so 1.5 GiB leaves headroom while stopping one runaway
 kernel from pushing the whole class into swap. Training is single-threaded (the series pins
 one thread), so one core per student is all a kernel can use; the limit keeps a student's
 infinite loop from slowing everyone else. Idle kernels are the memory a class forgets:
