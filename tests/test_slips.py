@@ -189,6 +189,14 @@ CORPUS = [
     ("funnel.prelabel_cost", 20.0, "approval for all"),
     ("funnel.prelabel_cost", 10.0, "the relabels only"),
 ]
+#: … and of a second independent corpus (corpus2), after the slips above were added
+CORPUS2 = [
+    ("start.certain_coin", 1, "a fair coin"),
+    ("collection.die_faces", 13.7, "the sum one term short"),
+    ("flywheel.random_days_8", 20.7, "the sum one term short"),
+    ("accuracy.small_customer", 0.86, "the exotic images' right answers left out"),
+    ("information.questions_for_100", 99, "one candidate at a time, last one known"),
+]
 
 
 @pytest.mark.parametrize("key, typed, slip", [
@@ -221,7 +229,7 @@ CORPUS = [
     ("flywheel.pool_4_days", 54.09, "one image a day"),
     ("flywheel.pool_4_days", 16, "the ideal"),
     ("flywheel.measured_small_shop", 0.7, "the plain mean"),
-] + CORPUS)
+] + CORPUS + CORPUS2)
 def test_student_slips_of_notebooks_04_to_10(key, typed, slip):
     feedback = exercises.judge(key, typed)
     assert feedback.kind == SLIP and feedback.slip == slip, (key, typed, feedback)

@@ -48,6 +48,11 @@ ANSWERS = {
                Slip("the common class alone", lambda: SMALL_ACC[0],
                     f"that is the accuracy on the common class alone. The exotic images are part "
                     f"of the customer's day too, each right at the exotic class's accuracy ({S1})."),
+               Slip("the exotic images' right answers left out",
+                    lambda: SMALL_COUNTS[0] * SMALL_ACC[0] / sum(SMALL_COUNTS),
+                    f"that counts only the common images the model gets right. Some exotic images "
+                    f"are right too: add their count × the exotic class's accuracy before you "
+                    f"divide ({S1})."),
                Slip("counts paired with the wrong class", lambda: measured_accuracy(SMALL_COUNTS[::-1], SMALL_ACC),
                     f"that gives the common class's accuracy to the exotic images and the other way "
                     f"round: multiply each class's count by that class's own accuracy ({S1})."),

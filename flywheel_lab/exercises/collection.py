@@ -52,7 +52,9 @@ def _last_hole_slips(confidence, categories):
             Slip("not rounded up", lambda: math.log(1 - confidence) / math.log(1 - p),
                  f"a number of days is whole: round up, never down ({LAST})."),
             Slip("one day per category", lambda: categories,
-                 f"that assumes a new category every day; pictures repeat categories ({LAST})."))
+                 f"that is the number of categories: a new category every day, or the average wait "
+                 f"for one given category. Pictures repeat categories, and after the average wait a "
+                 f"category is still missing far too often to be this sure ({LAST})."))
 
 
 ANSWERS = {
@@ -88,7 +90,10 @@ ANSWERS = {
                Slip("the sum without the factor n", lambda: sum(1 / k for k in range(1, 7)),
                     f"that is the sum 1 + 1/2 + … + 1/6 alone; multiply it by n = 6 ({ALL})."),
                Slip("n ln n", lambda: 6 * math.log(6),
-                    f"that is the rough n × ln n rule; the question wants the exact sum formula ({ALL})."))),
+                    f"that is the rough n × ln n rule; the question wants the exact sum formula ({ALL})."),
+               Slip("the sum one term short", lambda: 6 * sum(1 / k for k in range(1, 6)),
+                    f"that stops the sum one term early: it runs 1 + 1/2 + … up to 1/n itself, one "
+                    f"term for each face still to come ({ALL})."))),
     # notebook 07, widget tasks
     "bits_100_days_32": Answer(
         lambda: expected_information(100, 32),
@@ -137,7 +142,8 @@ ANSWERS = {
         slips=(Slip("the rarest type alone", lambda: 20 / _cat_shares().min(),
                     "that is the wait for the rarest type alone; the others must reach 20 too."),
                Slip("20 per type, in turn", lambda: 20 * len(_cat_shares()),
-                    "that assumes the types arrive in turn; they arrive at random, mostly the common ones."),
+                    "that is 20 of every type: the images you keep, as if the types arrived in turn. "
+                    "They arrive at random, mostly the common ones, so you collect far more."),
                Slip("the default per_category", lambda: expected_samples_each(_cat_shares()),
                     f"that is expected_samples_each with its default: one image of every type. The "
                     f"question asks for 20 of every type: pass per_category ({BALANCED})."))),

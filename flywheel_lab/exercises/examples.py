@@ -49,7 +49,8 @@ ANSWERS = {
                Slip("outcomes, not bits", lambda: 64,
                     f"that is 1/p, not its bits: take log2 of it ({S1})."),
                Slip("chance instead of bits", lambda: 1 / 64,
-                    f"that is the chance p, not its information in bits ({S1})."),
+                    f"that is the chance p (or the surprise of 'not a 7'), not the surprise of "
+                    f"seeing a '7' in bits ({S1})."),
                Slip("log10 instead of log2", lambda: -math.log10(1 / 64),
                     f"that is the logarithm in base 10. Bits use base 2: np.log2 ({S1})."),
                Slip("weighted by its chance", lambda: (1 / 64) * self_information(1 / 64),

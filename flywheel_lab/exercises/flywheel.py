@@ -54,6 +54,9 @@ ANSWERS = {
                Slip("n ln n", lambda: 8 * math.log(8),
                     f"that is the rough n × ln n rule; the question wants the exact sum formula "
                     f"({IDEAL})."),
+               Slip("the sum one term short", lambda: 8 * sum(1 / k for k in range(1, 8)),
+                    f"that stops the sum one term early: it runs 1 + 1/2 + … up to 1/n itself, one "
+                    f"term for each category still to come ({IDEAL})."),
                Slip("16 categories", lambda: expected_days_to_cover(16, 1),
                     f"that is for the 16 categories of the four-pixel world. This world has 8 "
                     f"({IDEAL})."))),

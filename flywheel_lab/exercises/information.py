@@ -67,6 +67,9 @@ ANSWERS = {
                Slip("one candidate at a time", lambda: 100,
                     f"that is asking about one number at a time; a good question rules out half "
                     f"the numbers left ({S2})."),
+               Slip("one candidate at a time, last one known", lambda: 100 - 1,
+                    f"that is asking about one number at a time (the last one you then know "
+                    f"without asking); a good question rules out half the numbers left ({S2})."),
                Slip("log10 instead of log2", lambda: math.log10(100),
                     f"that is the logarithm in base 10: it counts how many times you divide by 10. "
                     f"Each yes/no answer halves the candidates: count halvings, with log base 2 "

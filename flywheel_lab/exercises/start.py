@@ -40,8 +40,8 @@ ANSWERS = {
                  "that is asking about one number at a time (the last one you then know "
                  "without asking). A better question rules out half the numbers left."),
             Slip("ln instead of log2", lambda: math.log(8),
-                 "that is the natural log of 8. Halvings are counted with log base 2 "
-                 "(math.log2), and a number of questions is a whole number."),
+                 "that is math.log(8), the natural logarithm (base e, not 2). Halvings are "
+                 "counted in base 2 (math.log2), and a number of questions is a whole number."),
         )),
     # widget task: the self-check widget
     "certain_coin": Answer(
@@ -50,7 +50,8 @@ ANSWERS = {
         decimals=2,
         slips=(
             Slip("a fair coin", lambda: binary_entropy(0.5),
-                 "that is the information of a fair coin's flip. Set the widget's chance of heads to 1: "
+                 "that is the information of a fair coin's flip (or the chance of heads itself). Set the "
+                 "widget's chance of heads to 1 and read the bits it shows: "
                  "this coin always lands heads."),
             Slip("the chance, not the bits", lambda: 0.5,
                  "that is a chance of heads, not the information in bits the widget shows."),
