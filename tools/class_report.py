@@ -124,13 +124,8 @@ class AnswerCell:
 
 def recorded_tries(cell):
     """The tries a check cell's output records (``exercises.TRIES_KEY``), or None."""
-    from flywheel_lab.exercises import TRIES_KEY
-    found = None
-    for out in cell.get("outputs", []):
-        record = out.get("metadata", {}).get(TRIES_KEY)
-        if isinstance(record, dict) and isinstance(record.get("tries"), list):
-            found = [t for t in record["tries"] if isinstance(t, dict) and "kind" in t]
-    return found
+    from flywheel_lab.exercises import _recorded_tries
+    return _recorded_tries(cell.get("outputs", []))
 
 
 @dataclass
@@ -275,16 +270,13 @@ def with_tries(verdict, tries):
 
 def _verdict(sub, key, kind, slip, message, how):
     from flywheel_lab import exercises
+    name = slip_name(kind, slip)
     if exercises.ACCEPTED[kind]:
-        group, name = RIGHT_UNRECORDED, None
+        group = RIGHT_UNRECORDED
     elif kind == exercises.PLACEHOLDER:
-        group, name = BLANK, None
-    elif kind == exercises.SLIP:
-        group, name = SLIP, slip
-    elif kind in FORMAT_SLIPS:
-        group, name = SLIP, FORMAT_SLIPS[kind]
+        group = BLANK
     else:
-        group, name = WRONG, None
+        group = SLIP if name else WRONG
     message = re.sub(r"^❌\s*(Not yet:\s*)?", "", message).strip()
     return Verdict(sub.student, sub.assignment, key, group, name, message if name else "", how)
 

@@ -588,8 +588,7 @@ def check(key, answer):
     tries = _tries(key)
     if feedback.kind != PLACEHOLDER:
         tries.append({"kind": feedback.kind, "slip": feedback.slip})
-    shell = _shell()
-    if shell is None:
+    if not _in_kernel():
         print(feedback.message)
         return
     from IPython.display import display
@@ -597,14 +596,13 @@ def check(key, answer):
             metadata={TRIES_KEY: {"key": key, "tries": list(tries)}})
 
 
-def _shell():
-    """The running IPython kernel's shell, or None (a script, a test, a terminal IPython)."""
+def _in_kernel():
+    """True in a running IPython kernel (a notebook); False in a script, a test, a terminal IPython."""
     try:
         from IPython import get_ipython
     except ImportError:
-        return None
-    shell = get_ipython()
-    return shell if shell is not None and getattr(shell, "kernel", None) is not None else None
+        return False
+    return getattr(get_ipython(), "kernel", None) is not None
 
 
 def _tries(key):
@@ -619,21 +617,26 @@ def _tries(key):
 
 
 def _saved_tries(path, key):
-    """The tries at ``key`` recorded in the saved notebook at ``path`` ([] if none or unreadable).
-
-    Each record holds every try of its kernel up to then, so the longest is the latest history
-    (the last of equals: a cell run again after a restart).
-    """
+    """The tries at ``key`` recorded in the saved notebook at ``path`` ([] if none or unreadable)."""
     try:
         with open(path, encoding="utf-8") as file:
             nb = json.load(file)
     except (OSError, TypeError, ValueError):
         return []
-    found = []
-    for cell in nb.get("cells", []) if isinstance(nb, dict) else []:
-        for out in cell.get("outputs", []) if isinstance(cell, dict) else []:
-            record = out.get("metadata", {}).get(TRIES_KEY) if isinstance(out, dict) else None
-            if isinstance(record, dict) and record.get("key") == key and isinstance(record.get("tries"), list):
-                tries = [t for t in record["tries"] if isinstance(t, dict) and "kind" in t]
-                found = tries if len(tries) >= len(found) else found
+    cells = nb.get("cells", []) if isinstance(nb, dict) else []
+    outputs = [out for cell in cells if isinstance(cell, dict) for out in cell.get("outputs", [])]
+    return _recorded_tries(outputs, key) or []
+
+
+def _recorded_tries(outputs, key=None):
+    """The longest record of tries (at ``key``, or any exercise) among notebook ``outputs``, or
+    None if they hold none. Each record holds every try of its kernel up to then, so the
+    longest is the latest history (the last of equals: a cell run again after a restart)."""
+    found = None
+    for out in outputs:
+        record = out.get("metadata", {}).get(TRIES_KEY) if isinstance(out, dict) else None
+        if (isinstance(record, dict) and isinstance(record.get("tries"), list)
+                and (key is None or record.get("key") == key)):
+            tries = [t for t in record["tries"] if isinstance(t, dict) and "kind" in t]
+            found = tries if found is None or len(tries) >= len(found) else found
     return found
